@@ -1,0 +1,131 @@
+"""Who may do what to which dossier: one place, used by views, flows, lists and counts.
+
+Why memberships and not guardian rows per dossier: a dossier's audience follows from where
+it stands (its unit, its authority, that authority's standing agency), which changes as
+people change jobs. Guardian would need rows for every (user, dossier) pair, rewritten on
+every reassignment, and its list filtering costs 5 + 2×N queries (viewflow-notes.md). A join
+on a person's few memberships answers both "may I?" and "which ones?" with one indexed query.
+Guardian stays installed for explicit one-off grants an administrator makes.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.models import Permission
+from django.db.models import Q
+from django.http import Http404
+
+from nominations.models import Dossier, Membership
+from nominations.roles import ROLE_SCOPE, Role, Scope
+
+_CACHE_ATTR = "_thidua_access"
+
+
+@dataclass
+class Access:
+    """A person's active memberships and their roles' permissions, loaded once per request."""
+
+    units_by_role: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    perms_by_role: dict[str, set[str]] = field(default_factory=dict)
+
+    def roles_on(self, dossier: Dossier) -> set[str]:
+        scope_units = scope_units_of(dossier)
+        return {
+            role
+            for role, unit_ids in self.units_by_role.items()
+            if scope_units.get(ROLE_SCOPE[Role(role)]) in unit_ids
+        }
+
+    def perms_on(self, dossier: Dossier) -> set[str]:
+        perms: set[str] = set()
+        for role in self.roles_on(dossier):
+            perms |= self.perms_by_role.get(role, set())
+        return perms
+
+    def roles_with(self, perm: str) -> set[str]:
+        return {role for role, perms in self.perms_by_role.items() if perm in perms}
+
+    def dossier_filter(self, perm: str = "nominations.view_dossier", prefix: str = "") -> Q:
+        """A Q over Dossier (or a relation to it, via prefix) for the dossiers where perm holds."""
+        scoped: dict[str, set[int]] = defaultdict(set)
+        for role in self.roles_with(perm):
+            scoped[ROLE_SCOPE[Role(role)]] |= self.units_by_role.get(role, set())
+        lookups = {
+            Scope.UNIT: "unit_id__in",
+            Scope.SECRETARIAT: "authority__secretariat_unit_id__in",
+            Scope.AUTHORITY: "authority__unit_id__in",
+        }
+        condition = Q(pk__in=[])
+        for scope, unit_ids in scoped.items():
+            if scope in lookups and unit_ids:
+                condition |= Q(**{prefix + lookups[scope]: sorted(unit_ids)})
+        return condition
+
+
+def scope_units_of(dossier: Dossier) -> dict[str, int]:
+    authority = dossier.authority
+    return {
+        Scope.UNIT: dossier.unit_id,
+        Scope.SECRETARIAT: authority.secretariat_unit_id,
+        Scope.AUTHORITY: authority.unit_id,
+    }
+
+
+def access_for(user) -> Access:
+    """The user's access, cached on the user object for the length of the request."""
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    access = Access()
+    if user.is_authenticated and user.is_active:
+        for role, unit_id in (
+            Membership.objects.active().filter(user=user).values_list("role", "unit_id")
+        ):
+            access.units_by_role[role].add(unit_id)
+        if access.units_by_role:
+            rows = Permission.objects.filter(
+                group__name__in=list(access.units_by_role)
+            ).values_list("group__name", "content_type__app_label", "codename")
+            for role, app_label, codename in rows:
+                access.perms_by_role.setdefault(role, set()).add(f"{app_label}.{codename}")
+    setattr(user, _CACHE_ATTR, access)
+    return access
+
+
+def forget_access(user) -> None:
+    """Drop the cached access (after a membership change in the same request)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+class MembershipPermissionBackend(BaseBackend):
+    """`user.has_perm(perm, dossier)` answered from the user's memberships."""
+
+    def has_perm(self, user_obj, perm, obj=None):
+        if obj is None or not isinstance(obj, Dossier):
+            return False
+        return perm in access_for(user_obj).perms_on(obj)
+
+
+def visible_dossiers(user, perm: str = "nominations.view_dossier"):
+    if user.is_active and user.is_superuser:
+        return Dossier.objects.all()
+    return Dossier.objects.filter(access_for(user).dossier_filter(perm))
+
+
+def units_where(user, perm: str) -> set[int]:
+    """Units in which the user holds a role granting perm (e.g. where they may draft)."""
+    access = access_for(user)
+    units: set[int] = set()
+    for role in access.roles_with(perm):
+        units |= access.units_by_role.get(role, set())
+    return units
+
+
+def get_dossier_for_user(user, pk, *, perm: str = "nominations.view_dossier") -> Dossier:
+    """The one loader for a dossier: 404 to anyone who may not see it (outsiders learn nothing)."""
+    dossier = Dossier.objects.select_related("authority", "unit", "origin").filter(pk=pk).first()
+    if dossier is None or not user.has_perm(perm, dossier):
+        raise Http404
+    return dossier

@@ -1,0 +1,111 @@
+"""Forms for drafting a dossier. They only shape input; the services decide what is valid."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nominations.models import Award, CommendationType, RecipientKind, Unit
+from nominations.services import NomineeInput
+from nominations.text import normalize_text
+
+MAX_SUMMARY_LENGTH = 4000
+
+
+class NormalizedCharField(forms.CharField):
+    """A text field that stores Vietnamese in NFC and refuses unreadable characters."""
+
+    def __init__(self, *args, multiline=False, **kwargs):
+        self.multiline = multiline
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return normalize_text(super().to_python(value), multiline=self.multiline)
+
+
+class DossierHeaderForm(forms.Form):
+    title = NormalizedCharField(label=_("Title"), max_length=300)
+    commendation_type = forms.ChoiceField(
+        label=_("Commendation type"), choices=CommendationType.choices
+    )
+    year = forms.IntegerField(label=_("Year of the achievements"), min_value=1945)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].max_value = timezone.localdate().year + 1
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class DossierCreateForm(DossierHeaderForm):
+    unit = forms.ModelChoiceField(label=_("Proposing unit"), queryset=Unit.objects.none())
+    authority = forms.ChoiceField(label=_("Send to"), choices=())
+
+    field_order = ["unit", "authority", "title", "commendation_type", "year"]
+
+    def __init__(self, *args, units, authorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        if units.count() == 1:
+            self.fields["unit"].initial = units.first()
+        self.fields["authority"].choices = [(a.pk, a.name) for a in authorities]
+
+
+class NomineeForm(forms.Form):
+    recipient_kind = forms.ChoiceField(
+        label=_("Individual or collective"), choices=RecipientKind.choices
+    )
+    full_name = NormalizedCharField(label=_("Full name or collective name"), max_length=255)
+    job_title = NormalizedCharField(
+        label=_("Position and workplace"), max_length=255, required=False
+    )
+    award = forms.ModelChoiceField(
+        label=_("Proposed award"),
+        queryset=Award.objects.filter(is_active=True),
+        error_messages={"invalid_choice": _("This award is not in the catalogue.")},
+    )
+    achievement_summary = NormalizedCharField(
+        label=_("Summary of achievements"),
+        multiline=True,
+        max_length=MAX_SUMMARY_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class BaseNomineeFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        filled = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if not filled:
+            raise forms.ValidationError(_("A dossier needs at least one nominee."))
+
+    def nominee_inputs(self) -> list[NomineeInput]:
+        return [
+            NomineeInput(
+                recipient_kind=f.cleaned_data["recipient_kind"],
+                full_name=f.cleaned_data["full_name"],
+                job_title=f.cleaned_data.get("job_title", ""),
+                award=f.cleaned_data["award"],
+                achievement_summary=f.cleaned_data["achievement_summary"],
+            )
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+
+
+NomineeFormSet = forms.formset_factory(
+    NomineeForm, formset=BaseNomineeFormSet, extra=1, can_delete=True, max_num=1000
+)
+
+
+def nominee_initial(dossier) -> list[dict]:
+    return [
+        {
+            "recipient_kind": n.recipient_kind,
+            "full_name": n.full_name,
+            "job_title": n.job_title,
+            "award": n.award_id,
+            "achievement_summary": n.achievement_summary,
+        }
+        for n in dossier.nominees.all()
+    ]

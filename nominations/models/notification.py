@@ -1,0 +1,56 @@
+"""In-app notifications; each row is also the outbox of its e-mail."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationEvent(models.TextChoices):
+    AWAITING_APPROVAL = "awaiting_approval", _("A dossier awaits your approval")
+    AWAITING_CHECK = "awaiting_check", _("A dossier awaits the secretariat's check")
+    SENT_BACK = "sent_back", _("A dossier was sent back for revision")
+    ACCEPTED = "accepted", _("A dossier was accepted by the secretariat")
+    AWAITING_DECISION = "awaiting_decision", _("A dossier awaits your decision")
+    DECIDED = "decided", _("A decision was made on a dossier")
+    FORWARDED = "forwarded", _("A dossier was forwarded to you for the higher level")
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    event = models.CharField(_("event"), max_length=32, choices=NotificationEvent.choices)
+    dossier = models.ForeignKey(
+        "nominations.Dossier",
+        verbose_name=_("dossier"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    # One notification per event, dossier round and person: a retried service call or a
+    # redelivered message cannot notify twice.
+    key = models.CharField(max_length=120, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            models.Index(
+                fields=["created_at"],
+                name="notification_email_pending",
+                condition=models.Q(emailed_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_event_display()} — {self.dossier}"

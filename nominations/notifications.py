@@ -1,0 +1,86 @@
+"""Notifications: rows written with the change, e-mailed after commit by Celery.
+
+Each Notification row is its own outbox entry: `emailed_at` stays empty until the mail is
+sent, so a broker that is down loses nothing; the beat sweep sends what is left.
+"""
+
+import logging
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from nominations.models import Membership, Notification
+
+logger = logging.getLogger(__name__)
+
+
+def recipients(*, roles, unit_id):
+    user_ids = Membership.objects.active().filter(unit_id=unit_id, role__in=roles).values("user_id")
+    return get_user_model().objects.filter(pk__in=user_ids, is_active=True)
+
+
+def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> list[Notification]:
+    """Create one notification per person concerned; must run inside the change's transaction."""
+    created = []
+    for user in recipients(roles=roles, unit_id=scope_unit):
+        notification, is_new = Notification.objects.get_or_create(
+            key=f"{event}:{dossier.pk}:{dossier.round}:{user.pk}",
+            defaults={"recipient": user, "event": event, "dossier": dossier, "reason": reason},
+        )
+        if is_new:
+            created.append(notification)
+            transaction.on_commit(partial(enqueue_email, notification.pk))
+    return created
+
+
+def enqueue_email(notification_id: int) -> None:
+    from nominations.tasks import deliver_notification
+
+    try:
+        deliver_notification.delay(notification_id)
+    except Exception:  # broker down: the row stays pending and the sweep sends it later
+        logger.warning("Could not queue notification %s; the sweep will retry", notification_id)
+
+
+def send_notification_email(notification_id: int) -> bool:
+    """Send one notification's e-mail at most once. Returns whether a mail went out."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True)
+            .select_related("recipient", "dossier")
+            .filter(pk=notification_id, emailed_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False  # already sent, being sent, or gone
+        sent = False
+        if notification.recipient.email:
+            with translation.override(settings.LANGUAGE_CODE):
+                context = {
+                    "notification": notification,
+                    "url": settings.SITE_URL.rstrip("/")
+                    + reverse("dossier_detail", args=[notification.dossier_id]),
+                }
+                subject = render_to_string("nominations/email/subject.txt", context).strip()
+                body = render_to_string("nominations/email/body.txt", context)
+            send_mail(subject, body, None, [notification.recipient.email])
+            sent = True
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return sent
+
+
+def pending_notification_ids(*, older_than_minutes: int, limit: int = 500) -> list[int]:
+    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
+    return list(
+        Notification.objects.filter(emailed_at__isnull=True, created_at__lte=cutoff)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )

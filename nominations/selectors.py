@@ -1,0 +1,60 @@
+"""Reads for dossier pages and lists, with the joins each page needs."""
+
+from django.db.models import Count, Prefetch
+
+from nominations.access import visible_dossiers
+from nominations.models import AuditEntry, Decision, Dossier, Nominee
+from nominations.text import search_key
+
+
+def nominees_of(dossier: Dossier):
+    return dossier.nominees.select_related(
+        "award", "decision__authority", "source_nominee__dossier__authority"
+    )
+
+
+def timeline_of(dossier: Dossier):
+    return AuditEntry.objects.filter(dossier=dossier).select_related("actor").order_by("at", "pk")
+
+
+def visible_forwarded(user, dossier: Dossier):
+    return visible_dossiers(user).filter(origin=dossier).select_related("authority")
+
+
+def dossier_list(user, *, query: str = "", status: str = ""):
+    dossiers = visible_dossiers(user).select_related("unit", "authority")
+    if status:
+        dossiers = dossiers.filter(status=status)
+    if query:
+        for word in search_key(query).split():
+            dossiers = dossiers.filter(search_text__contains=word)
+    return dossiers.annotate(nominee_count=Count("nominees")).order_by("-created_at", "-pk")
+
+
+def published_decisions(*, query: str = "", year: int | None = None):
+    decisions = (
+        Decision.objects.filter(published_at__isnull=False)
+        .select_related("authority", "dossier__unit")
+        .annotate(awardee_count=Count("awardees"))
+    )
+    if year:
+        decisions = decisions.filter(year=year)
+    if query:
+        matching = Nominee.objects.all()
+        for word in search_key(query).split():
+            matching = matching.filter(search_name__contains=word)
+        decisions = decisions.filter(pk__in=matching.values("decision_id"))
+    return decisions.order_by("-issued_on", "-number")
+
+
+def published_decision(pk):
+    return (
+        Decision.objects.filter(published_at__isnull=False, pk=pk)
+        .select_related("authority", "dossier__unit")
+        .prefetch_related(
+            Prefetch(
+                "awardees", queryset=Nominee.objects.select_related("award").order_by("position")
+            )
+        )
+        .first()
+    )

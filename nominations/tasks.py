@@ -1,0 +1,29 @@
+"""Celery tasks: thin wrappers that take ids, re-read state and are safe to run twice."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.conf import settings
+
+from nominations import notifications
+
+
+@shared_task(
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    max_retries=10,
+)
+def deliver_notification(notification_id: int) -> bool:
+    return notifications.send_notification_email(notification_id)
+
+
+@shared_task
+def deliver_pending_notifications() -> int:
+    """Beat sweep: queue the e-mails that never went out (broker down, worker crash)."""
+    ids = notifications.pending_notification_ids(
+        older_than_minutes=settings.NOTIFICATION_RETRY_AFTER_MINUTES
+    )
+    for notification_id in ids:
+        deliver_notification.delay(notification_id)
+    return len(ids)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from nominations import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dossiers/", views.dossier_list, name="dossier_list"),
+    path("notifications/", views.notification_list, name="notification_list"),
+    path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
+    path("public/decisions/", views.public_decisions, name="public_decisions"),
+    path("public/decisions/<int:pk>/", views.public_decision, name="public_decision"),
+]

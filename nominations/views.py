@@ -1,0 +1,69 @@
+"""Dossier lists, notifications and the public register."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from nominations import selectors
+from nominations.models import DossierStatus, Notification
+
+PAGE_SIZE = 25
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("inbox")
+    return redirect("public_decisions")
+
+
+@login_required
+def dossier_list(request):
+    query = request.GET.get("q", "")[:200]
+    status = request.GET.get("status", "")
+    if status not in DossierStatus.values:
+        status = ""
+    dossiers = selectors.dossier_list(request.user, query=query, status=status)
+    page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "nominations/dossier_list.html",
+        {"page": page, "query": query, "status": status, "statuses": DossierStatus.choices},
+    )
+
+
+@login_required
+def notification_list(request):
+    notifications = request.user.notifications.select_related("dossier")
+    page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "nominations/notification_list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_open(request, pk):
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return redirect("dossier_detail", notification.dossier_id)
+
+
+def public_decisions(request):
+    query = request.GET.get("q", "")[:200]
+    year = request.GET.get("year", "")
+    year = int(year) if year.isdigit() else None
+    decisions = selectors.published_decisions(query=query, year=year)
+    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request, "nominations/public_decisions.html", {"page": page, "query": query, "year": year}
+    )
+
+
+def public_decision(request, pk):
+    decision = selectors.published_decision(pk)
+    if decision is None:
+        raise Http404
+    return render(request, "nominations/public_decision.html", {"decision": decision})

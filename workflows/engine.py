@@ -1,0 +1,43 @@
+"""Running a step: the one place that takes the lock, takes the step and starts it."""
+
+from contextlib import contextmanager
+
+from django.db import transaction
+
+from nominations import services
+from workflows.flows import NominationFlow
+
+
+class StepUnavailable(Exception):
+    """The step is done, held by someone else, or not this person's to do."""
+
+    def __init__(self, task):
+        self.task = task
+        super().__init__(f"task {task.pk} is not available")
+
+
+@contextmanager
+def acting_on(task, user, request=None):
+    """Lock the process, take the step if it is free, start it, and yield its activation.
+
+    The caller does the work (a service call) and then `activation.execute()`; all of it
+    commits together or not at all.
+    """
+    with NominationFlow.lock(task.process_id), transaction.atomic():
+        task.refresh_from_db()
+        node = task.flow_task
+        activation = node.activation_class(task)
+        if node.can_assign(user, task):
+            activation.assign(user)
+            services.dossier_step_taken(actor=user, dossier=task.process.dossier, step=node.name)
+        if not node.can_execute(user, task):
+            raise StepUnavailable(task)
+        activation.start(request)
+        yield activation
+
+
+def open_step(dossier, name: str):
+    """The open task of the named step on a dossier, if any."""
+    from workflows.selectors import open_tasks_of
+
+    return next((t for t in open_tasks_of(dossier) if t.flow_task.name == name), None)

@@ -1,0 +1,118 @@
+"""The nomination chain as a viewflow flow: one node per legal step, named after it.
+
+The flow orchestrates; every rule lives in nominations.services, which each step's view
+calls. The same pipeline serves every commendation type and every level: a dossier that an
+authority forwards upward starts this same flow again at the higher authority.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from viewflow import this
+from viewflow.workflow import flow, lock
+
+from nominations.models import DossierStatus
+from workflows import steps
+from workflows.nodes import DossierTask
+
+
+class NominationFlow(flow.Flow):
+    process_title = _("Nomination dossier")
+    process_description = _(
+        "A unit's proposal goes to its head, the secretariat, the council and the authority head."
+    )
+    lock_impl = lock.select_for_update_lock
+
+    start = flow.StartHandle(this.start_dossier).Next(this.prepare)
+
+    prepare = (
+        DossierTask(steps.PrepareDossierView.as_view(), permission="nominations.prepare_dossier")
+        .Annotation(title=_("Prepare and submit the dossier"))
+        .Assign(this.previous_preparer)
+        .Next(this.head_review)
+    )
+    head_review = (
+        DossierTask(steps.HeadReviewView.as_view(), permission="nominations.approve_dossier")
+        .Annotation(title=_("Unit head's approval"))
+        .Next(this.approved_by_head)
+    )
+    approved_by_head = (
+        flow.If(lambda activation: _status(activation) == DossierStatus.SUBMITTED)
+        .Annotation(title=_("Approved by the unit head?"))
+        .Then(this.secretariat_check)
+        .Else(this.prepare)
+    )
+    secretariat_check = (
+        DossierTask(steps.SecretariatCheckView.as_view(), permission="nominations.check_dossier")
+        .Annotation(title=_("Secretariat's completeness check"))
+        .Next(this.accepted_by_secretariat)
+    )
+    accepted_by_secretariat = (
+        flow.If(lambda activation: _status(activation) == DossierStatus.AWAITING_COUNCIL)
+        .Annotation(title=_("Accepted by the secretariat?"))
+        .Then(this.council_review)
+        .Else(this.prepare)
+    )
+    # Replaced by the council session (secret ballot) in a later issue: the step only
+    # needs each nominee's outcome, however the council reached it.
+    council_review = (
+        DossierTask(
+            steps.CouncilOutcomeView.as_view(), permission="nominations.record_council_outcome"
+        )
+        .Annotation(title=_("Record the council's outcome"))
+        .Next(this.decide)
+    )
+    decide = (
+        DossierTask(steps.DecideView.as_view(), permission="nominations.decide_dossier")
+        .Annotation(title=_("Authority head's decision"))
+        .Next(this.forwarded_upward)
+    )
+    forwarded_upward = (
+        flow.If(this.has_unstarted_forwarded_dossier)
+        .Annotation(title=_("Forwarded to the higher authority?"))
+        .Then(this.open_upper_dossier)
+        .Else(this.closed)
+    )
+    open_upper_dossier = (
+        flow.Function(this.start_forwarded_dossiers)
+        .Annotation(title=_("Open the dossier at the higher authority"))
+        .Next(this.closed)
+    )
+    closed = flow.End().Annotation(title=_("Closed"))
+
+    def start_dossier(self, activation, *, dossier):
+        """Link the process and its dossier before the first task is created."""
+        activation.process.save()
+        dossier.process = activation.process
+        dossier.save(update_fields=["process"])
+        return activation.process
+
+    def previous_preparer(self, activation):
+        """A returned dossier goes back to whoever prepared it, if they still may."""
+        dossier = activation.process.dossier
+        previous = self._this_owner(self.prepare)(activation) or dossier.created_by
+        if previous is not None and previous.has_perm("nominations.prepare_dossier", dossier):
+            return previous
+        return None
+
+    def has_unstarted_forwarded_dossier(self, activation) -> bool:
+        return activation.process.dossier.forwarded_dossiers.filter(process__isnull=True).exists()
+
+    def start_forwarded_dossiers(self, activation):
+        for upper in activation.process.dossier.forwarded_dossiers.filter(process__isnull=True):
+            self.start.run(dossier=upper)
+
+    def has_view_permission(self, user, obj=None):
+        if obj is None:
+            return user.is_authenticated
+        return user.has_perm("nominations.view_dossier", obj.dossier)
+
+    def has_manage_permission(self, user, obj=None):
+        return user.is_active and user.is_superuser
+
+
+def _status(activation) -> str:
+    activation.process.dossier.refresh_from_db(fields=["status"])
+    return activation.process.dossier.status
+
+
+def dossier_steps() -> list[DossierTask]:
+    return [node for node in NominationFlow.instance.nodes() if isinstance(node, DossierTask)]
