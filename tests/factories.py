@@ -1,0 +1,110 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from nominations import services
+from nominations.models import (
+    AuthorityLevel,
+    Award,
+    AwardingAuthority,
+    AwardKind,
+    CommendationType,
+    RecipientKind,
+    Unit,
+    UnitKind,
+)
+from nominations.services import NomineeInput
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Nguyễn Văn"
+    last_name = factory.Sequence(lambda n: f"Người {n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.invalid")
+    password = factory.django.Password("secret-pass-123")
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    code = factory.Sequence(lambda n: f"unit-{n}")
+    name = factory.Sequence(lambda n: f"Phòng số {n}")
+    kind = UnitKind.DEPARTMENT
+
+
+class AuthorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AwardingAuthority
+
+    unit = factory.SubFactory(UnitFactory, kind=UnitKind.DISTRICT, name="UBND huyện Kỳ Anh")
+    name = factory.LazyAttribute(lambda a: a.unit.name)
+    level = AuthorityLevel.DISTRICT
+    secretariat_unit = factory.SubFactory(
+        UnitFactory, name="Phòng Nội vụ", parent=factory.SelfAttribute("..unit")
+    )
+    place_name = "Kỳ Anh"
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Award
+        django_get_or_create = ("code",)
+
+    code = "lao-dong-tien-tien"
+    name = "Lao động tiên tiến"
+    kind = AwardKind.TITLE
+    recipient_kind = RecipientKind.INDIVIDUAL
+    level_min = AuthorityLevel.BASE
+    level_max = AuthorityLevel.DISTRICT
+    source = "Luật TĐKT 2022, Điều 24"
+
+
+def provincial_award():
+    return AwardFactory(
+        code="bang-khen-tinh-tap-the",
+        name="Bằng khen của Chủ tịch UBND tỉnh (tập thể)",
+        kind=AwardKind.COMMENDATION,
+        recipient_kind=RecipientKind.COLLECTIVE,
+        level_min=AuthorityLevel.PROVINCE,
+        level_max=AuthorityLevel.PROVINCE,
+    )
+
+
+def nominee(name="Nguyễn Văn An", award=None, summary="Hoàn thành xuất sắc nhiệm vụ.", **kw):
+    award = award or AwardFactory()
+    return NomineeInput(
+        recipient_kind=kw.pop("recipient_kind", award.recipient_kind),
+        full_name=name,
+        award=award,
+        achievement_summary=summary,
+        **kw,
+    )
+
+
+def grant(user, unit, role):
+    return services.membership_grant(actor=None, user=user, unit=unit, role=role)
+
+
+def create_dossier(*, clerk, unit, authority, nominees=None, title="Đề nghị khen thưởng năm 2020"):
+    """A dossier with its process started, as the create page does it."""
+    from django.db import transaction
+
+    from workflows.flows import NominationFlow
+
+    with transaction.atomic():
+        dossier = services.dossier_create(
+            actor=clerk,
+            authority=authority,
+            unit=unit,
+            title=title,
+            commendation_type=CommendationType.REGULAR,
+            year=2020,
+            nominees=nominees or [nominee()],
+        )
+        NominationFlow.start.run(dossier=dossier)
+    dossier.refresh_from_db()
+    return dossier

@@ -1,0 +1,158 @@
+"""One nomination walks the whole chain through the pages, as each role in turn."""
+
+import pytest
+from django.urls import reverse
+
+from nominations.models import (
+    AuditAction,
+    CouncilOutcome,
+    Decision,
+    DecisionOutcome,
+    Dossier,
+    DossierStatus,
+    Notification,
+)
+from tests.factories import provincial_award
+from workflows.engine import open_step
+
+pytestmark = pytest.mark.django_db
+
+
+def nominee_form(prefix_index, name, award, kind="individual", summary="Hoàn thành xuất sắc."):
+    p = f"nominees-{prefix_index}-"
+    return {
+        p + "recipient_kind": kind,
+        p + "full_name": name,
+        p + "job_title": "",
+        p + "award": award.pk,
+        p + "achievement_summary": summary,
+    }
+
+
+def management(total):
+    return {
+        "nominees-TOTAL_FORMS": str(total),
+        "nominees-INITIAL_FORMS": "0",
+        "nominees-MIN_NUM_FORMS": "0",
+        "nominees-MAX_NUM_FORMS": "1000",
+    }
+
+
+def create_through_page(client, world, nominees):
+    data = {
+        "unit": world.justice.pk,
+        "authority": world.district.pk,
+        "title": "Đề nghị khen thưởng Chỉ thị 42-CT/TU",
+        "commendation_type": "movement",
+        "year": "2020",
+        **management(len(nominees)),
+    }
+    for index, (name, award, kind) in enumerate(nominees):
+        data.update(nominee_form(index, name, award, kind))
+    return client.post(reverse("dossier_create"), data)
+
+
+def step_url(dossier, name):
+    return reverse("task_detail", args=[open_step(dossier, name).pk])
+
+
+def test_a_nomination_walks_from_draft_to_a_numbered_decision_and_upward(world, login):
+    bang_khen = provincial_award()
+    client = login(world.clerk)
+    response = create_through_page(
+        client,
+        world,
+        [("Nguyễn Văn An", world.award, "individual"), ("Phòng Tư pháp", bang_khen, "collective")],
+    )
+    dossier = Dossier.objects.get()
+    assert response.status_code == 302
+    assert dossier.status == DossierStatus.DRAFT
+
+    # The clerk sends it to the unit head.
+    data = {
+        "title": dossier.title,
+        "commendation_type": "movement",
+        "year": "2020",
+        "action": "submit",
+        **management(2),
+        **nominee_form(0, "Nguyễn Văn An", world.award),
+        **nominee_form(1, "Phòng Tư pháp", bang_khen, "collective"),
+    }
+    assert client.post(step_url(dossier, "prepare"), data).status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.AWAITING_HEAD
+
+    # The unit head sees it in the inbox and approves.
+    client = login(world.head)
+    assert dossier.title in client.get(reverse("inbox")).content.decode()
+    client.post(step_url(dossier, "head_review"), {"outcome": "approve", "reason": ""})
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.SUBMITTED
+
+    # The secretariat returns it once, with a reason; the unit revises and resubmits.
+    client = login(world.officer)
+    client.post(
+        step_url(dossier, "secretariat_check"),
+        {"outcome": "send_back", "reason": "Thiếu báo cáo thành tích."},
+    )
+    dossier.refresh_from_db()
+    assert (dossier.status, dossier.round) == (DossierStatus.RETURNED, 2)
+    client = login(world.clerk)
+    client.post(step_url(dossier, "prepare"), data)
+    client = login(world.head)
+    client.post(step_url(dossier, "head_review"), {"outcome": "approve", "reason": ""})
+    client = login(world.officer)
+    client.post(step_url(dossier, "secretariat_check"), {"outcome": "approve", "reason": ""})
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.AWAITING_COUNCIL
+
+    # The secretariat records the council's outcome per nominee.
+    an, collective = dossier.nominees.order_by("position")
+    client.post(
+        step_url(dossier, "council_review"),
+        {
+            f"choice_{an.pk}": CouncilOutcome.AGREED,
+            f"note_{an.pk}": "",
+            f"choice_{collective.pk}": CouncilOutcome.PROPOSE_HIGHER,
+            f"note_{collective.pk}": "Đề nghị UBND tỉnh tặng Bằng khen.",
+        },
+    )
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.AWAITING_DECISION
+
+    # The authority head awards one and forwards the other upward.
+    client = login(world.chair)
+    response = client.post(
+        step_url(dossier, "decide"),
+        {
+            f"choice_{an.pk}": DecisionOutcome.AWARDED,
+            f"note_{an.pk}": "",
+            f"choice_{collective.pk}": DecisionOutcome.FORWARDED,
+            f"note_{collective.pk}": "",
+            "signer_title": "KT. Chủ tịch – Phó Chủ tịch",
+        },
+    )
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    decision = Decision.objects.get()
+    assert dossier.status == DossierStatus.CLOSED
+    assert (decision.number, decision.authority) == (1, world.district)
+    assert list(decision.awardees.values_list("full_name", flat=True)) == ["Nguyễn Văn An"]
+
+    # The unit is notified; the public register shows the decision.
+    assert Notification.objects.filter(recipient=world.clerk, event="decided").exists()
+    public = client.get(reverse("public_decision", args=[decision.pk])).content.decode()
+    assert "Nguyễn Văn An" in public and decision.reference in public
+
+    # A linked dossier opened at the province, prepared by the district, with the lower result.
+    upper = Dossier.objects.get(origin=dossier)
+    assert (upper.authority, upper.unit) == (world.province, world.district.unit)
+    assert upper.nominees.get().source_nominee == collective
+    client = login(world.officer)
+    assert upper.title in client.get(reverse("inbox")).content.decode()
+
+    # Every round and step is on the record, with who and why.
+    actions = list(dossier.audit_entries.values_list("action", flat=True))
+    assert actions.count(AuditAction.DOSSIER_SENT_TO_HEAD) == 2
+    returned = dossier.audit_entries.get(action=AuditAction.DOSSIER_RETURNED)
+    assert (returned.actor, returned.reason) == (world.officer, "Thiếu báo cáo thành tích.")
