@@ -23,7 +23,7 @@ def main(name: str) -> int:
     if answers(name):
         return 0
     if os.environ.get("CI") == "true":
-        print(f"CI: {name} does not answer on {ADDRESSES[name]}; the tests need it.", file=sys.stderr)
+        print(f"CI: {name} does not answer on {ADDRESSES[name]}: tests need it.", file=sys.stderr)
         return 2
     print(f"{name} not running: the tests that need it will be skipped.", file=sys.stderr)
     return 1
