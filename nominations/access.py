@@ -59,11 +59,17 @@ class Access:
         condition = Q(pk__in=[])
         for scope, unit_ids in scoped.items():
             if scope in lookups and unit_ids:
-                condition |= Q(**{prefix + lookups[scope]: sorted(unit_ids)})
+                in_scope = Q(**{prefix + lookups[scope]: sorted(unit_ids)})
+                if scope != Scope.UNIT:  # the authority's side sees a dossier once submitted
+                    in_scope &= Q(**{prefix + "submitted_at__isnull": False})
+                condition |= in_scope
         return condition
 
 
 def scope_units_of(dossier: Dossier) -> dict[str, int]:
+    """The unit each scope's roles must be held in; a draft concerns its own unit only."""
+    if dossier.submitted_at is None:
+        return {Scope.UNIT: dossier.unit_id}
     authority = dossier.authority
     return {
         Scope.UNIT: dossier.unit_id,

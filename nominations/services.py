@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from nominations.access import forget_access
 from nominations.errors import DomainError, NotAllowed, StepOutOfOrder
 from nominations.models import (
+    EDITABLE_STATUSES,
     AuditAction,
     AuditEntry,
     Award,
@@ -65,9 +66,10 @@ def _require(actor, perm: str, dossier: Dossier) -> None:
         raise NotAllowed
 
 
-def _lock(dossier: Dossier, *, expected: tuple[str, ...]) -> Dossier:
-    """Re-read the dossier under a row lock and check it stands where the step expects."""
+def _lock(dossier: Dossier, *, actor, perm: str, expected: tuple[str, ...]) -> Dossier:
+    """Re-read the dossier under a row lock, then check the actor's right and the step."""
     locked = Dossier.objects.select_for_update().select_related("authority").get(pk=dossier.pk)
+    _require(actor, perm, locked)
     if locked.status not in expected:
         raise StepOutOfOrder(
             _("This step was already done or is not open: the dossier is now “%(status)s”.")
@@ -219,14 +221,15 @@ def dossier_create(
 def dossier_update(
     *, actor, dossier: Dossier, title: str, commendation_type: str, year: int, nominees
 ) -> Dossier:
-    _require(actor, "nominations.prepare_dossier", dossier)
     try:
         title = _clean_header(title=title, year=year)
         nominees = _clean_nominees(nominees)
     except ValidationError as exc:
         raise DomainError(_validation_message(exc)) from exc
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.DRAFT, DossierStatus.RETURNED))
+        dossier = _lock(
+            dossier, actor=actor, perm="nominations.prepare_dossier", expected=EDITABLE_STATUSES
+        )
         dossier.title, dossier.commendation_type, dossier.year = title, commendation_type, year
         dossier.save(update_fields=["title", "commendation_type", "year"])
         _write_nominees(dossier, nominees)
@@ -242,9 +245,10 @@ def dossier_update(
 
 
 def dossier_send_to_head(*, actor, dossier: Dossier) -> Dossier:
-    _require(actor, "nominations.prepare_dossier", dossier)
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.DRAFT, DossierStatus.RETURNED))
+        dossier = _lock(
+            dossier, actor=actor, perm="nominations.prepare_dossier", expected=EDITABLE_STATUSES
+        )
         if not dossier.nominees.exists():
             raise DomainError(_("A dossier needs at least one nominee."))
         dossier.status = DossierStatus.AWAITING_HEAD
@@ -265,9 +269,13 @@ def dossier_send_to_head(*, actor, dossier: Dossier) -> Dossier:
 
 
 def dossier_head_approve(*, actor, dossier: Dossier, note: str = "") -> Dossier:
-    _require(actor, "nominations.approve_dossier", dossier)
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.AWAITING_HEAD,))
+        dossier = _lock(
+            dossier,
+            actor=actor,
+            perm="nominations.approve_dossier",
+            expected=(DossierStatus.AWAITING_HEAD,),
+        )
         dossier.status = DossierStatus.SUBMITTED
         dossier.submitted_at = timezone.now()
         dossier.save(update_fields=["status", "submitted_at"])
@@ -288,10 +296,14 @@ def dossier_head_approve(*, actor, dossier: Dossier, note: str = "") -> Dossier:
 
 
 def dossier_head_send_back(*, actor, dossier: Dossier, reason: str) -> Dossier:
-    _require(actor, "nominations.approve_dossier", dossier)
     reason = _required_reason(reason)
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.AWAITING_HEAD,))
+        dossier = _lock(
+            dossier,
+            actor=actor,
+            perm="nominations.approve_dossier",
+            expected=(DossierStatus.AWAITING_HEAD,),
+        )
         _send_back(
             dossier, actor=actor, action=AuditAction.DOSSIER_SENT_BACK_BY_HEAD, reason=reason
         )
@@ -316,9 +328,13 @@ def _send_back(dossier: Dossier, *, actor, action, reason: str) -> None:
 
 
 def dossier_accept(*, actor, dossier: Dossier, note: str = "") -> Dossier:
-    _require(actor, "nominations.check_dossier", dossier)
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.SUBMITTED,))
+        dossier = _lock(
+            dossier,
+            actor=actor,
+            perm="nominations.check_dossier",
+            expected=(DossierStatus.SUBMITTED,),
+        )
         dossier.status = DossierStatus.AWAITING_COUNCIL
         dossier.save(update_fields=["status"])
         _audit(
@@ -338,10 +354,14 @@ def dossier_accept(*, actor, dossier: Dossier, note: str = "") -> Dossier:
 
 
 def dossier_return(*, actor, dossier: Dossier, reason: str) -> Dossier:
-    _require(actor, "nominations.check_dossier", dossier)
     reason = _required_reason(reason)
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.SUBMITTED,))
+        dossier = _lock(
+            dossier,
+            actor=actor,
+            perm="nominations.check_dossier",
+            expected=(DossierStatus.SUBMITTED,),
+        )
         _send_back(dossier, actor=actor, action=AuditAction.DOSSIER_RETURNED, reason=reason)
     return dossier
 
@@ -354,9 +374,13 @@ def dossier_record_council_outcome(
     A placeholder for the council session (secret ballot) that replaces it later: the
     outcome per nominee is the same whichever way it was reached.
     """
-    _require(actor, "nominations.record_council_outcome", dossier)
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.AWAITING_COUNCIL,))
+        dossier = _lock(
+            dossier,
+            actor=actor,
+            perm="nominations.record_council_outcome",
+            expected=(DossierStatus.AWAITING_COUNCIL,),
+        )
         nominees = list(dossier.nominees.select_related("award"))
         _check_covers_all(nominees, outcomes)
         for nominee in nominees:
@@ -421,10 +445,14 @@ def dossier_decide(
     *, actor, dossier: Dossier, outcomes: dict[int, tuple[str, str]], signer_title: str
 ) -> DecideResult:
     """The head decides each nominee: award (a numbered decision), forward upward, or not."""
-    _require(actor, "nominations.decide_dossier", dossier)
     signer_title = normalize_text(signer_title) or dossier.authority.head_title
     with transaction.atomic():
-        dossier = _lock(dossier, expected=(DossierStatus.AWAITING_DECISION,))
+        dossier = _lock(
+            dossier,
+            actor=actor,
+            perm="nominations.decide_dossier",
+            expected=(DossierStatus.AWAITING_DECISION,),
+        )
         nominees = list(dossier.nominees.select_related("award"))
         _check_covers_all(nominees, outcomes)
         for nominee in nominees:
