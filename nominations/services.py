@@ -191,6 +191,7 @@ def dossier_create(
         nominees = _clean_nominees(nominees)
     except ValidationError as exc:
         raise DomainError(_validation_message(exc)) from exc
+    _check_unit_active(unit)
     if authority.pk not in {a.pk for a in authorities_for_unit(unit)}:
         raise DomainError(_("This unit does not send dossiers to that authority."))
     dossier = Dossier(
@@ -216,6 +217,19 @@ def dossier_create(
             data={"nominees": len(nominees), "origin": origin.pk if origin else None},
         )
     return dossier
+
+
+def _check_unit_active(unit: Unit) -> None:
+    """A unit that was merged or abolished keeps its old dossiers but drafts no new ones."""
+    if unit.is_active_on(timezone.localdate()):
+        return
+    message = _("%(unit)s no longer exists (since %(date)s).") % {
+        "unit": unit.name,
+        "date": f"{unit.valid_until:%d/%m/%Y}",
+    }
+    if unit.successor_id:
+        message += " " + _("Draft the dossier for %(successor)s.") % {"successor": unit.successor.name}
+    raise DomainError(message)
 
 
 def dossier_update(

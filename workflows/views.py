@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from viewflow.fsm import TransitionNotAllowed
@@ -68,9 +69,9 @@ def dossier_detail(request, pk):
 @login_required
 def dossier_create(request):
     unit_ids = units_where(request.user, "nominations.prepare_dossier")
-    if not unit_ids:
+    units = Unit.objects.filter(pk__in=unit_ids).active_on(timezone.localdate()).order_by("name")
+    if not units:
         raise Http404
-    units = Unit.objects.filter(pk__in=unit_ids).order_by("name")
     chosen = units.filter(pk=request.POST.get("unit") or request.GET.get("unit")).first()
     chosen = chosen or units.first()
     authorities = services.authorities_for_unit(chosen)

@@ -1,0 +1,93 @@
+"""The admin is for reference data (units, authorities, catalogue, people's roles).
+
+Dossiers, decisions and the audit trail are read-only here: they change only through the
+services, which keep the audit trail; Django's admin log records what is changed here.
+"""
+
+from django.contrib import admin
+
+from nominations import services
+from nominations.models import (
+    AuditEntry,
+    Award,
+    AwardingAuthority,
+    Council,
+    Decision,
+    Dossier,
+    Membership,
+    Unit,
+)
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "valid_from", "valid_until", "successor"]
+    list_filter = ["kind"]
+    search_fields = ["name", "search_name", "code"]
+    autocomplete_fields = ["parent", "successor"]
+
+
+@admin.register(AwardingAuthority)
+class AwardingAuthorityAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "parent", "secretariat_unit"]
+    autocomplete_fields = ["unit", "parent", "secretariat_unit"]
+    search_fields = ["name"]
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    list_display = ["name", "authority"]
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "recipient_kind", "level_min", "level_max", "is_active"]
+    list_filter = ["kind", "recipient_kind", "is_active"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "unit", "valid_from", "valid_until"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__last_name", "unit__name"]
+    autocomplete_fields = ["user", "unit"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            # Through the service: it also puts the person in the role's group.
+            obj.pk = services.membership_grant(
+                actor=request.user, user=obj.user, unit=obj.unit, role=obj.role
+            ).pk
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Dossier)
+class DossierAdmin(ReadOnlyAdmin):
+    list_display = ["title", "unit", "authority", "status", "created_at"]
+    list_filter = ["status", "commendation_type"]
+    search_fields = ["search_text"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "authority", "issued_on", "signer_name"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "action", "actor", "dossier", "reason"]
+    list_filter = ["action"]
+    date_hierarchy = "at"
