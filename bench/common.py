@@ -1,5 +1,6 @@
 """What both benchmarks share: a dedicated PostgreSQL database, Django set-up, figures."""
 
+import io
 import os
 import re
 import statistics
@@ -33,7 +34,7 @@ def setup_django(*, reuse: bool) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_award_catalogue", verbosity=0)
+    call_command("load_award_catalogue", stdout=io.StringIO())
 
 
 def prepare_database(db: dict, *, recreate: bool) -> None:
@@ -91,9 +92,6 @@ def stopwatch():
         box["seconds"] = time.perf_counter() - start
 
 
-_TABLE = re.compile(r'^(SELECT|INSERT INTO|UPDATE|DELETE FROM)\b.*?\bFROM\s+"(\w+)"|^(INSERT INTO|UPDATE)\s+"(\w+)"', re.S)
-
-
 def query_kind(sql_text: str) -> str:
     """'SELECT nominations_dossier', 'INSERT viewflow_task', 'SAVEPOINT'..."""
     text = sql_text.lstrip()
@@ -108,38 +106,60 @@ def query_kind(sql_text: str) -> str:
 
 
 class QueryLog:
-    """Every query run inside it, with the innermost project (or viewflow) frame that ran it."""
+    """Every statement run inside `capture()` (as CaptureQueriesContext counts them, BEGIN and
+    COMMIT included), and for each query the innermost project or viewflow frame that ran it.
+    """
 
     def __init__(self):
-        self.queries: list[tuple[str, str]] = []
+        self.statements: list[str] = []
+        self.sites: list[str] = []
 
     def __call__(self, execute, sql_text, params, many, context):
-        self.queries.append((sql_text, _call_site()))
+        self.sites.append(_call_site())
         return execute(sql_text, params, many, context)
 
     @contextmanager
     def capture(self):
         from django.db import connection
+        from django.test.utils import CaptureQueriesContext
 
-        with connection.execute_wrapper(self):
+        with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(self):
             yield self
+        self.statements = [query["sql"] for query in captured.captured_queries]
+
+    def __len__(self) -> int:
+        return len(self.statements)
 
     def by_kind(self) -> Counter:
-        return Counter(query_kind(sql_text) for sql_text, _ in self.queries)
+        return Counter(query_kind(sql_text) for sql_text in self.statements)
 
     def by_site(self) -> Counter:
-        return Counter(site for _, site in self.queries)
+        return Counter(self.sites)
 
 
 def _call_site() -> str:
+    """The innermost frame in our code or viewflow's; for viewflow's, also who called it."""
     frames = traceback.extract_stack()[:-2]
-    for frame in reversed(frames):
-        if frame.filename.startswith(PROJECT_DIRS):
-            return f"{Path(frame.filename).relative_to(ROOT)}:{frame.lineno} {frame.name}"
-    for frame in reversed(frames):
-        if f"{os.sep}viewflow{os.sep}" in frame.filename:
-            return f"viewflow/{frame.filename.split(os.sep + 'viewflow' + os.sep, 1)[1]}:{frame.lineno} {frame.name}"
-    return "elsewhere"
+    ours = _innermost(frames, lambda name: name.startswith(PROJECT_DIRS))
+    theirs = _innermost(frames, lambda name: _VIEWFLOW in name)
+    if ours is None and theirs is None:
+        return "elsewhere"
+    if theirs is not None and (ours is None or theirs > ours):
+        frame = frames[theirs]
+        site = f"viewflow/{frame.filename.split(_VIEWFLOW, 1)[1]}:{frame.lineno} {frame.name}"
+        return site + (f"  <- {_short(frames[ours])}" if ours is not None else "")
+    return _short(frames[ours])
+
+
+def _innermost(frames, wanted) -> int | None:
+    return next((i for i in range(len(frames) - 1, -1, -1) if wanted(frames[i].filename)), None)
+
+
+def _short(frame) -> str:
+    return f"{Path(frame.filename).relative_to(ROOT)}:{frame.lineno} {frame.name}"
+
+
+_VIEWFLOW = f"{os.sep}viewflow{os.sep}"
 
 
 def print_counter(title: str, counter: Counter, *, limit: int = 25) -> None:

@@ -228,7 +228,8 @@ def _check_unit_active(unit: Unit) -> None:
         "date": f"{unit.valid_until:%d/%m/%Y}",
     }
     if unit.successor_id:
-        message += " " + _("Draft the dossier for %(successor)s.") % {"successor": unit.successor.name}
+        successor = unit.successor.name
+        message += " " + _("Draft the dossier for %(successor)s.") % {"successor": successor}
     raise DomainError(message)
 
 
