@@ -1,0 +1,203 @@
+"""The review steps: the unit head, the secretariat, the council outcome."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nominations.errors import DomainError
+from nominations.models import (
+    AuditAction,
+    AwardingAuthority,
+    CouncilOutcome,
+    Dossier,
+    DossierStatus,
+    Nominee,
+    NotificationEvent,
+)
+from nominations.notifications import notify_dossier_event
+from nominations.roles import Role
+from nominations.services._base import audit, check_covers_all, lock_dossier, required_reason
+from nominations.text import normalize_text
+
+# --- unit head ---------------------------------------------------------------------------
+
+
+def dossier_head_approve(*, actor, dossier: Dossier, note: str = "") -> Dossier:
+    with transaction.atomic():
+        dossier = lock_dossier(
+            dossier,
+            actor=actor,
+            perm="nominations.approve_dossier",
+            expected=(DossierStatus.AWAITING_HEAD,),
+        )
+        dossier.status = DossierStatus.SUBMITTED
+        dossier.submitted_at = timezone.now()
+        dossier.save(update_fields=["status", "submitted_at"])
+        audit(
+            actor=actor,
+            action=AuditAction.DOSSIER_APPROVED_BY_HEAD,
+            target=dossier,
+            dossier=dossier,
+            reason=normalize_text(note, multiline=True),
+        )
+        notify_dossier_event(
+            NotificationEvent.AWAITING_CHECK,
+            dossier,
+            roles=(Role.SECRETARIAT_OFFICER,),
+            scope_unit=dossier.authority.secretariat_unit_id,
+        )
+    return dossier
+
+
+def dossier_head_send_back(*, actor, dossier: Dossier, reason: str) -> Dossier:
+    reason = required_reason(reason)
+    with transaction.atomic():
+        dossier = lock_dossier(
+            dossier,
+            actor=actor,
+            perm="nominations.approve_dossier",
+            expected=(DossierStatus.AWAITING_HEAD,),
+        )
+        _send_back(
+            dossier, actor=actor, action=AuditAction.DOSSIER_SENT_BACK_BY_HEAD, reason=reason
+        )
+    return dossier
+
+
+def _send_back(dossier: Dossier, *, actor, action, reason: str) -> None:
+    dossier.status = DossierStatus.RETURNED
+    dossier.round += 1
+    dossier.save(update_fields=["status", "round"])
+    audit(actor=actor, action=action, target=dossier, dossier=dossier, reason=reason)
+    notify_dossier_event(
+        NotificationEvent.SENT_BACK,
+        dossier,
+        roles=(Role.UNIT_CLERK,),
+        scope_unit=dossier.unit_id,
+        reason=reason,
+    )
+
+
+# --- secretariat -------------------------------------------------------------------------
+
+
+def dossier_accept(*, actor, dossier: Dossier, note: str = "") -> Dossier:
+    with transaction.atomic():
+        dossier = lock_dossier(
+            dossier,
+            actor=actor,
+            perm="nominations.check_dossier",
+            expected=(DossierStatus.SUBMITTED,),
+        )
+        dossier.status = DossierStatus.AWAITING_COUNCIL
+        dossier.save(update_fields=["status"])
+        audit(
+            actor=actor,
+            action=AuditAction.DOSSIER_ACCEPTED,
+            target=dossier,
+            dossier=dossier,
+            reason=normalize_text(note, multiline=True),
+        )
+        notify_dossier_event(
+            NotificationEvent.ACCEPTED,
+            dossier,
+            roles=(Role.UNIT_CLERK,),
+            scope_unit=dossier.unit_id,
+        )
+    return dossier
+
+
+def dossier_return(*, actor, dossier: Dossier, reason: str) -> Dossier:
+    reason = required_reason(reason)
+    with transaction.atomic():
+        dossier = lock_dossier(
+            dossier,
+            actor=actor,
+            perm="nominations.check_dossier",
+            expected=(DossierStatus.SUBMITTED,),
+        )
+        _send_back(dossier, actor=actor, action=AuditAction.DOSSIER_RETURNED, reason=reason)
+    return dossier
+
+
+def dossier_record_council_outcome(
+    *, actor, dossier: Dossier, outcomes: dict[int, tuple[str, str]]
+) -> Dossier:
+    """The secretariat records what the council concluded for each nominee.
+
+    A placeholder for the council session (secret ballot) that replaces it later: the
+    outcome per nominee is the same whichever way it was reached.
+    """
+    with transaction.atomic():
+        dossier = lock_dossier(
+            dossier,
+            actor=actor,
+            perm="nominations.record_council_outcome",
+            expected=(DossierStatus.AWAITING_COUNCIL,),
+        )
+        nominees = list(dossier.nominees.select_related("award"))
+        check_covers_all(nominees, outcomes)
+        for nominee in nominees:
+            outcome, note = outcomes[nominee.pk]
+            _check_council_outcome(nominee, outcome, dossier.authority)
+            nominee.council_outcome = outcome
+            nominee.council_note = normalize_text(note, multiline=True)
+        Nominee.objects.bulk_update(nominees, ["council_outcome", "council_note"])
+        dossier.status = DossierStatus.AWAITING_DECISION
+        dossier.save(update_fields=["status"])
+        audit(
+            actor=actor,
+            action=AuditAction.COUNCIL_OUTCOME_RECORDED,
+            target=dossier,
+            dossier=dossier,
+            data={str(n.pk): n.council_outcome for n in nominees},
+        )
+        notify_dossier_event(
+            NotificationEvent.AWAITING_DECISION,
+            dossier,
+            roles=(Role.AUTHORITY_HEAD,),
+            scope_unit=dossier.authority.unit_id,
+        )
+    return dossier
+
+
+def _check_council_outcome(nominee: Nominee, outcome: str, authority: AwardingAuthority) -> None:
+    if outcome not in CouncilOutcome.values or outcome == CouncilOutcome.PENDING:
+        raise DomainError(_("“%(name)s”: choose an outcome.") % {"name": nominee.full_name})
+    within_power = nominee.award.conferrable_by(authority)
+    if outcome == CouncilOutcome.AGREED and not within_power:
+        raise DomainError(
+            _(
+                "“%(name)s”: %(award)s is beyond this authority's power; "
+                "propose it to the higher level."
+            )
+            % {"name": nominee.full_name, "award": nominee.award.name}
+        )
+    if outcome == CouncilOutcome.PROPOSE_HIGHER and (within_power or authority.parent_id is None):
+        raise DomainError(
+            _("“%(name)s”: %(award)s is decided at this level, not proposed upward.")
+            % {"name": nominee.full_name, "award": nominee.award.name}
+        )
+
+
+# --- taking and releasing steps ------------------------------------------------------------
+
+
+def dossier_step_taken(*, actor, dossier: Dossier, step: str) -> None:
+    audit(
+        actor=actor,
+        action=AuditAction.TASK_TAKEN,
+        target=dossier,
+        dossier=dossier,
+        data={"step": step},
+    )
+
+
+def dossier_step_released(*, actor, dossier: Dossier, step: str) -> None:
+    audit(
+        actor=actor,
+        action=AuditAction.TASK_RELEASED,
+        target=dossier,
+        dossier=dossier,
+        data={"step": step},
+    )
