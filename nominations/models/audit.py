@@ -20,8 +20,8 @@ class AuditAction(models.TextChoices):
     DOSSIER_DECIDED = "dossier.decided", _("Decided by the authority head")
     DOSSIER_FORWARDED = "dossier.forwarded", _("Forwarded to the higher authority")
     DECISION_ISSUED = "decision.issued", _("Decision issued")
-    TASK_TAKEN = "task.taken", _("Task taken")
-    TASK_RELEASED = "task.released", _("Task released")
+    TASK_TAKEN = "task.taken", _("Step taken")
+    TASK_RELEASED = "task.released", _("Step released")
     MEMBERSHIP_GRANTED = "membership.granted", _("Role granted")
     MEMBERSHIP_ENDED = "membership.ended", _("Role ended")
 

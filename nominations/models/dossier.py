@@ -185,7 +185,7 @@ class Nominee(models.Model):
     )
     council_note = models.TextField(_("council note"), blank=True)
     decision_outcome = models.CharField(
-        _("decision"),
+        _("decision outcome"),
         max_length=20,
         choices=DecisionOutcome.choices,
         default=DecisionOutcome.PENDING,

@@ -13,7 +13,7 @@ class NotificationEvent(models.TextChoices):
     ACCEPTED = "accepted", _("A dossier was accepted by the secretariat")
     AWAITING_DECISION = "awaiting_decision", _("A dossier awaits your decision")
     DECIDED = "decided", _("A decision was made on a dossier")
-    FORWARDED = "forwarded", _("A dossier was forwarded to you for the higher level")
+    FORWARDED = "forwarded", _("A proposal to the higher level awaits preparation")
 
 
 class Notification(models.Model):

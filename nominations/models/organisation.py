@@ -17,8 +17,8 @@ from nominations.text import search_key
 
 class UnitKind(models.TextChoices):
     PROVINCE = "province", _("Province or centrally-run city")
-    DISTRICT = "district", _("District, town or provincial city")
-    COMMUNE = "commune", _("Commune, ward or special zone")
+    DISTRICT = "district", _("District-level unit (district, urban district, town, city)")
+    COMMUNE = "commune", _("Commune-level unit (commune, ward, township, special zone)")
     MINISTRY = "ministry", _("Ministry or central agency")
     PEOPLES_COMMITTEE = "peoples_committee", _("People's committee")
     DEPARTMENT = "department", _("Department or office")

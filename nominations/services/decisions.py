@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nominations.errors import DomainError
@@ -122,6 +123,14 @@ def _next_decision_number(authority: AwardingAuthority, year: int) -> int:
     return sequence.last_number
 
 
+def _decision_subject(dossier: Dossier) -> str:
+    """Stored as issued, in the authority's language: a decision is a document, not a UI."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("On commendation of collectives and individuals (%(title)s)") % {
+            "title": dossier.title
+        }
+
+
 def _issue_decision(
     dossier, awarded: list[Nominee], *, actor, signer_title: str
 ) -> Decision | None:
@@ -133,7 +142,7 @@ def _issue_decision(
         year=today.year,
         number=_next_decision_number(dossier.authority, today.year),
         issued_on=today,
-        subject=_("On commendation: %(title)s") % {"title": dossier.title},
+        subject=_decision_subject(dossier),
         signed_by=actor,
         signer_name=actor.get_full_name() or actor.get_username(),
         signer_title=signer_title,

@@ -58,7 +58,7 @@ def _clean_nominees(nominees: list[NomineeInput]) -> list[NomineeInput]:
             )
         if item.award.recipient_kind != item.recipient_kind:
             raise DomainError(
-                _("Nominee %(n)d: “%(award)s” is not awarded to a %(kind)s.")
+                _("Nominee %(n)d: “%(award)s” is only awarded to: %(kind)s.")
                 % {
                     "n": index,
                     "award": item.award.name,

@@ -173,7 +173,12 @@ def _check_council_outcome(nominee: Nominee, outcome: str, authority: AwardingAu
             )
             % {"name": nominee.full_name, "award": nominee.award.name}
         )
-    if outcome == CouncilOutcome.PROPOSE_HIGHER and (within_power or authority.parent_id is None):
+    if outcome == CouncilOutcome.PROPOSE_HIGHER and authority.parent_id is None:
+        raise DomainError(
+            _("“%(name)s”: %(authority)s has no higher authority to propose to.")
+            % {"name": nominee.full_name, "authority": authority.name}
+        )
+    if outcome == CouncilOutcome.PROPOSE_HIGHER and within_power:
         raise DomainError(
             _("“%(name)s”: %(award)s is decided at this level, not proposed upward.")
             % {"name": nominee.full_name, "award": nominee.award.name}

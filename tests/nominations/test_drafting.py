@@ -4,6 +4,7 @@ import unicodedata
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from nominations import services
 from nominations.errors import DomainError, NotAllowed, StepOutOfOrder
@@ -76,7 +77,7 @@ def test_an_award_withdrawn_from_the_catalogue_is_refused(world):
 
 
 def test_an_individual_award_cannot_go_to_a_collective(world):
-    with pytest.raises(DomainError, match="Nominee 1"):
+    with translation.override("en"), pytest.raises(DomainError, match="Nominee 1"):
         create_dossier(
             clerk=world.clerk,
             unit=world.justice,
@@ -163,7 +164,7 @@ def test_a_step_out_of_order_is_refused_by_the_service(world):
 def test_sending_back_needs_a_reason(world):
     dossier = create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
     services.dossier_send_to_head(actor=world.clerk, dossier=dossier)
-    with pytest.raises(DomainError, match="reason"):
+    with translation.override("en"), pytest.raises(DomainError, match="reason"):
         services.dossier_head_send_back(actor=world.head, dossier=dossier, reason="   ")
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AWAITING_HEAD
