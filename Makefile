@@ -66,8 +66,8 @@ services: venv
 	$(BIN)/celery -A config worker --beat --loglevel=INFO --concurrency=2 --schedule=var/celerybeat-schedule
 
 messages: dev-deps
-	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=bench --no-obsolete
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python manage.py makemessages -l vi --ignore=.venv --ignore=bench --ignore=tests --no-obsolete
+	$(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
 bench: dev-deps
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m bench.transitions

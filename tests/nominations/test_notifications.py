@@ -1,0 +1,62 @@
+"""People hear of what awaits them: in the application and by e-mail, once."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from nominations import notifications, services
+from nominations.models import Notification, NotificationEvent
+from tests.factories import create_dossier
+
+pytestmark = pytest.mark.django_db
+
+
+def send_to_head(world, django_capture_on_commit_callbacks):
+    dossier = create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.dossier_send_to_head(actor=world.clerk, dossier=dossier)
+    return dossier
+
+
+def test_the_unit_head_is_notified_in_the_app_and_by_mail(
+    world, django_capture_on_commit_callbacks
+):
+    dossier = send_to_head(world, django_capture_on_commit_callbacks)
+
+    notification = Notification.objects.get()
+    assert (notification.recipient, notification.event) == (
+        world.head,
+        NotificationEvent.AWAITING_APPROVAL,
+    )
+    assert notification.emailed_at is not None
+    assert [m.to for m in mail.outbox] == [[world.head.email]]
+    assert dossier.title in mail.outbox[0].body
+    assert f"/dossiers/{dossier.pk}/" in mail.outbox[0].body
+
+
+def test_a_notification_is_mailed_at_most_once(world, django_capture_on_commit_callbacks):
+    send_to_head(world, django_capture_on_commit_callbacks)
+    notification = Notification.objects.get()
+
+    assert notifications.send_notification_email(notification.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_the_unread_count_shows_and_opening_marks_read(
+    world, login, django_capture_on_commit_callbacks
+):
+    dossier = send_to_head(world, django_capture_on_commit_callbacks)
+    client = login(world.head)
+    assert 'class="badge">1<' in client.get(reverse("notification_list")).content.decode()
+
+    response = client.post(reverse("notification_open", args=[Notification.objects.get().pk]))
+
+    assert response["Location"] == reverse("dossier_detail", args=[dossier.pk])
+    assert Notification.objects.get().read_at is not None
+
+
+def test_nobody_opens_someone_elses_notification(world, login, django_capture_on_commit_callbacks):
+    send_to_head(world, django_capture_on_commit_callbacks)
+    pk = Notification.objects.get().pk
+    assert login(world.other_head).post(reverse("notification_open", args=[pk])).status_code == 404
+    assert Notification.objects.get().read_at is None
