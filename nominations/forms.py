@@ -50,8 +50,10 @@ class DossierCreateForm(DossierHeaderForm):
 
 
 class NomineeForm(forms.Form):
+    # A blank first choice keeps an untouched extra form empty, so that it is skipped.
     recipient_kind = forms.ChoiceField(
-        label=_("Individual or collective"), choices=RecipientKind.choices
+        label=_("Individual or collective"),
+        choices=[("", _("— choose —")), *RecipientKind.choices],
     )
     full_name = NormalizedCharField(label=_("Full name or collective name"), max_length=255)
     job_title = NormalizedCharField(
@@ -71,6 +73,13 @@ class NomineeForm(forms.Form):
 
 
 class BaseNomineeFormSet(forms.BaseFormSet):
+    deletion_widget = forms.CheckboxInput
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if self.can_delete:
+            form.fields["DELETE"].label = _("Remove this nominee")
+
     def clean(self):
         super().clean()
         if any(self.errors):
@@ -95,6 +104,10 @@ class BaseNomineeFormSet(forms.BaseFormSet):
 
 NomineeFormSet = forms.formset_factory(
     NomineeForm, formset=BaseNomineeFormSet, extra=1, can_delete=True, max_num=1000
+)
+# Editing a dossier shows its nominees only; "Add a nominee" adds more.
+NomineeEditFormSet = forms.formset_factory(
+    NomineeForm, formset=BaseNomineeFormSet, extra=0, can_delete=True, max_num=1000
 )
 
 

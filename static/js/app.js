@@ -26,6 +26,8 @@
       var holder = document.createElement("div");
       holder.innerHTML = html;
       var node = holder.firstElementChild;
+      var number = node.querySelector(".n");
+      if (number) { number.textContent = String(index + 1); }
       document.getElementById("nominee-forms").appendChild(node);
       total.value = String(index + 1);
       var first = node.querySelector("input, select, textarea");

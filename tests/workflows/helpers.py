@@ -1,4 +1,4 @@
-"""Moving a dossier to a given step in code, the way the pages do it."""
+"""Moving a dossier to a given step in code, the way the pages do it; form data for pages."""
 
 from functools import partial
 
@@ -39,3 +39,23 @@ def dossier_at(world, step, *, nominees=None):
         complete(dossier, name, user, partial(service, actor=user, dossier=dossier, **kwargs))
     assert step == "decide", step
     return dossier
+
+
+def nominee_form(prefix_index, name, award, kind="individual", summary="Hoàn thành xuất sắc."):
+    p = f"nominees-{prefix_index}-"
+    return {
+        p + "recipient_kind": kind,
+        p + "full_name": name,
+        p + "job_title": "",
+        p + "award": award.pk,
+        p + "achievement_summary": summary,
+    }
+
+
+def management(total):
+    return {
+        "nominees-TOTAL_FORMS": str(total),
+        "nominees-INITIAL_FORMS": "0",
+        "nominees-MIN_NUM_FORMS": "0",
+        "nominees-MAX_NUM_FORMS": "1000",
+    }

@@ -13,29 +13,10 @@ from nominations.models import (
     Notification,
 )
 from tests.factories import provincial_award
+from tests.workflows.helpers import management, nominee_form
 from workflows.engine import open_step
 
 pytestmark = pytest.mark.django_db
-
-
-def nominee_form(prefix_index, name, award, kind="individual", summary="Hoàn thành xuất sắc."):
-    p = f"nominees-{prefix_index}-"
-    return {
-        p + "recipient_kind": kind,
-        p + "full_name": name,
-        p + "job_title": "",
-        p + "award": award.pk,
-        p + "achievement_summary": summary,
-    }
-
-
-def management(total):
-    return {
-        "nominees-TOTAL_FORMS": str(total),
-        "nominees-INITIAL_FORMS": "0",
-        "nominees-MIN_NUM_FORMS": "0",
-        "nominees-MAX_NUM_FORMS": "1000",
-    }
 
 
 def create_through_page(client, world, nominees):

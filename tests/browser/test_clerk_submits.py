@@ -1,0 +1,128 @@
+"""A clerk drafts a dossier in a real browser and sends it on; the unit head then sees it.
+
+Pages are found by what does not change with the translation: URLs, field names and ids,
+button values and the text typed in. Fields are found by their label, in the language the
+page is shown in, which also checks that every field has a label tied to it.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import expect
+
+from nominations.forms import DossierCreateForm, NomineeForm
+from nominations.models import CommendationType, Dossier, DossierStatus, RecipientKind
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "secret-pass-123"  # as set by tests.factories.UserFactory
+TITLE = "Đề nghị khen thưởng phong trào thi đua “Dân vận khéo” năm 2020"
+
+
+def label(text) -> re.Pattern:
+    """A field's label as the Vietnamese page shows it, with or without the required mark."""
+    with translation.override("vi"):
+        shown = translation.gettext(text) if isinstance(text, str) else str(text)
+    return re.compile(rf"^\s*{re.escape(shown)}(\s*\*)?\s*$")
+
+
+def field(form_class, name) -> re.Pattern:
+    return label(form_class.base_fields[name].label)
+
+
+def url(name, *args) -> re.Pattern:
+    return re.compile(re.escape(reverse(name, args=args)) + "$")
+
+
+def log_in(page, user, screenshot=None):
+    page.goto(reverse("login"))
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    page.get_by_label(label("User name")).fill(user.username)
+    page.get_by_label(label("Password")).fill(PASSWORD)
+    if screenshot:
+        screenshot(page, "login")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(url("inbox"))
+
+
+def fill_nominee(nominee, kind, name, award, summary):
+    nominee.get_by_label(field(NomineeForm, "recipient_kind")).select_option(kind)
+    nominee.get_by_label(field(NomineeForm, "full_name")).fill(name)
+    nominee.get_by_label(field(NomineeForm, "award")).select_option(str(award.pk))
+    nominee.get_by_label(field(NomineeForm, "achievement_summary")).fill(summary)
+
+
+def test_a_clerk_drafts_and_sends_a_dossier_and_the_unit_head_sees_it(
+    live_server, transactional_db, world, page, new_page, console_errors, screenshot
+):
+    log_in(page, world.clerk, screenshot)
+
+    # The clerk opens a new dossier and fills it in, adding a second nominee with the button.
+    page.goto(reverse("dossier_create"))
+    form = page.locator("main form.once")
+    form.get_by_label(field(DossierCreateForm, "unit")).select_option(str(world.justice.pk))
+    form.get_by_label(field(DossierCreateForm, "authority")).select_option(str(world.district.pk))
+    form.get_by_label(field(DossierCreateForm, "title")).fill(TITLE)
+    form.get_by_label(field(DossierCreateForm, "commendation_type")).select_option(
+        CommendationType.MOVEMENT.value
+    )
+    form.get_by_label(field(DossierCreateForm, "year")).fill("2020")
+
+    nominees = form.locator("#nominee-forms .nominee-form")
+    expect(nominees).to_have_count(1)
+    fill_nominee(
+        nominees.nth(0),
+        RecipientKind.INDIVIDUAL.value,
+        "Nguyễn Văn An",
+        world.award,
+        "Hoàn thành xuất sắc nhiệm vụ; tích cực vận động nhân dân.",
+    )
+    form.locator("#add-nominee").click()
+    expect(nominees).to_have_count(2)
+    expect(form.locator("#id_nominees-TOTAL_FORMS")).to_have_value("2")
+    fill_nominee(
+        nominees.nth(1),
+        RecipientKind.INDIVIDUAL.value,
+        "Trần Thị Bình",
+        world.award,
+        "Hoàn thành tốt nhiệm vụ được giao.",
+    )
+    screenshot(page, "dossier-new")
+    form.locator(".buttons button[type=submit]").click()
+
+    # The new dossier opens on its first step, "prepare", with what was typed.
+    expect(page).to_have_url(re.compile(r"/tasks/\d+/$"))
+    dossier = Dossier.objects.get()
+    assert (dossier.title, dossier.unit, dossier.authority) == (
+        TITLE,
+        world.justice,
+        world.district,
+    )
+    assert list(dossier.nominees.order_by("position").values_list("full_name", flat=True)) == [
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+    ]
+    assert dossier.status == DossierStatus.DRAFT
+    expect(page.locator("#id_title")).to_have_value(TITLE)
+    expect(page.locator("#id_nominees-1-full_name")).to_have_value("Trần Thị Bình")
+    screenshot(page, "prepare-step")
+
+    # The clerk sends it to the unit head.
+    # Only the dossier's nominees are shown: no blank extra form to trip over.
+    expect(page.locator(".nominee-form")).to_have_count(2)
+    page.locator("button[name=action][value=submit]").click()
+    expect(page).to_have_url(url("dossier_detail", dossier.pk))
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.AWAITING_HEAD
+
+    # The unit head, in a browser of their own, finds it in the inbox.
+    head_page = new_page()
+    log_in(head_page, world.head)
+    expect(head_page.locator("main")).to_contain_text(TITLE)
+    link = head_page.locator("main table a", has_text=TITLE)
+    expect(link).to_have_attribute("href", reverse("dossier_detail", args=[dossier.pk]))
+    screenshot(head_page, "head-inbox")
+
+    assert console_errors == []
