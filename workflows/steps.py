@@ -11,7 +11,7 @@ from django.views.generic import FormView
 
 from nominations import services
 from nominations.errors import DomainError
-from nominations.forms import DossierHeaderForm, NomineeFormSet, nominee_initial
+from nominations.forms import DossierHeaderForm, NomineeEditFormSet, nominee_initial
 from workflows.forms import CouncilOutcomeForm, DecideForm, ReviewForm
 
 
@@ -74,8 +74,8 @@ class PrepareDossierView(DossierStepView):
 
     def get_formset(self):
         if self.request.method == "POST":
-            return NomineeFormSet(self.request.POST, prefix="nominees")
-        return NomineeFormSet(prefix="nominees", initial=nominee_initial(self.dossier))
+            return NomineeEditFormSet(self.request.POST, prefix="nominees")
+        return NomineeEditFormSet(prefix="nominees", initial=nominee_initial(self.dossier))
 
     def post(self, request, *args, **kwargs):
         form, formset = self.get_form(), self.get_formset()
