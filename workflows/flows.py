@@ -8,6 +8,7 @@ authority forwards upward starts this same flow again at the higher authority.
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow, lock
+from viewflow.workflow.status import STATUS
 
 from nominations.models import DossierStatus
 from workflows import steps
@@ -88,7 +89,13 @@ class NominationFlow(flow.Flow):
     def previous_preparer(self, activation):
         """A returned dossier goes back to whoever prepared it, if they still may."""
         dossier = activation.process.dossier
-        previous = self._this_owner(self.prepare)(activation) or dossier.created_by
+        last_round = (
+            activation.process.task_set.filter(flow_task=self.prepare, status=STATUS.DONE)
+            .select_related("owner")
+            .order_by("-pk")
+            .first()
+        )
+        previous = last_round.owner if last_round else dossier.created_by
         if previous is not None and previous.has_perm("nominations.prepare_dossier", dossier):
             return previous
         return None

@@ -11,7 +11,7 @@ from nominations.services.drafting import (
     dossier_send_to_head,
     dossier_update,
 )
-from nominations.services.people import membership_grant
+from nominations.services.people import membership_end, membership_grant
 from nominations.services.review import (
     dossier_accept,
     dossier_head_approve,
@@ -38,5 +38,6 @@ __all__ = [
     "dossier_step_released",
     "dossier_step_taken",
     "dossier_update",
+    "membership_end",
     "membership_grant",
 ]

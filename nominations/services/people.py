@@ -1,7 +1,10 @@
 """People and their roles."""
 
+from datetime import timedelta
+
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
 from nominations.access import forget_access
 from nominations.models import (
@@ -28,4 +31,31 @@ def membership_grant(*, actor, user, unit: Unit, role: str, valid_from=None) -> 
             data={"user": user.get_username(), "unit": unit.code, "role": role},
         )
     forget_access(user)
+    return membership
+
+
+def membership_end(*, actor, membership: Membership, last_day=None) -> Membership:
+    """The person leaves the role: from the next day on, it gives them nothing.
+
+    Their group stays while they hold the same role in another unit; the group alone gives
+    no right over any dossier (see nominations.access).
+    """
+    last_day = last_day or timezone.localdate()
+    with transaction.atomic():
+        membership.valid_until = last_day
+        membership.save(update_fields=["valid_until"])
+        still_holds_role = (
+            Membership.objects.active(last_day + timedelta(days=1))
+            .filter(user=membership.user, role=membership.role)
+            .exists()
+        )
+        if not still_holds_role:
+            membership.user.groups.remove(Group.objects.get(name=membership.role))
+        audit(
+            actor=actor,
+            action=AuditAction.MEMBERSHIP_ENDED,
+            target=membership,
+            data={"user": membership.user.get_username(), "last_day": last_day.isoformat()},
+        )
+    forget_access(membership.user)
     return membership
