@@ -7,6 +7,7 @@ import statistics
 import sys
 import time
 import traceback
+import warnings
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +17,14 @@ PROJECT_DIRS = tuple(str(ROOT / name) + os.sep for name in ("nominations", "work
 USAGE_URL = "postgresql://postgres@127.0.0.1:5432/thidua_bench"
 
 
-def setup_django(*, reuse: bool) -> None:
-    """Point Django at the bench settings, (re)create the bench database, migrate it."""
+def setup_django(*, reuse: bool, suffix: str = "") -> None:
+    """Point Django at the bench settings, (re)create the bench database, migrate it.
+
+    `suffix` gives a benchmark its own database (thidua_bench_inbox), so that one benchmark
+    does not drop the data another one generated.
+    """
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    warnings.filterwarnings("ignore", message="No directory at")  # staticfiles not collected
     from django.conf import settings
 
     db = settings.DATABASES["default"]
@@ -27,6 +33,7 @@ def setup_django(*, reuse: bool) -> None:
             "bench: refusing to run on SQLite (or any database but PostgreSQL): the figures "
             f"would mean nothing. Run with DATABASE_URL={USAGE_URL}"
         )
+    db["NAME"] += suffix
     prepare_database(db, recreate=not reuse)
     import django
 
@@ -42,8 +49,8 @@ def prepare_database(db: dict, *, recreate: bool) -> None:
     from psycopg import sql
 
     name = db["NAME"]
-    if not name.endswith("_bench"):  # bench.settings guarantees it; never drop anything else
-        sys.exit(f"bench: database {name!r} does not end in _bench; refusing to touch it")
+    if "_bench" not in name:  # bench.settings guarantees it; never drop anything else
+        sys.exit(f"bench: database {name!r} is not a _bench database; refusing to touch it")
     params = {
         "host": db.get("HOST") or None,
         "port": db.get("PORT") or None,
@@ -52,12 +59,14 @@ def prepare_database(db: dict, *, recreate: bool) -> None:
     }
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        state = "reused"
         if exists and recreate:
             conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
-            exists = None
+            exists, state = None, "recreated"
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    print(f"database {name} on {params['host'] or 'local socket'}: {'reused' if not recreate else 'recreated'}")
+            state = "recreated" if state == "recreated" else "created"
+    print(f"database {name} on {params['host'] or 'local socket'}: {state}")
 
 
 def fresh(user):
@@ -135,6 +144,28 @@ class QueryLog:
 
     def by_site(self) -> Counter:
         return Counter(self.sites)
+
+    def by_cause(self) -> Counter:
+        """Queries grouped by what made them: engine rows, permission loads, audit, mail..."""
+        kinds = [query_kind(s) for s in self.statements if s not in ("BEGIN", "COMMIT")]
+        causes = Counter(_cause(kind, site) for kind, site in zip(kinds, self.sites, strict=True))
+        causes["BEGIN/COMMIT"] = len(self.statements) - len(kinds)
+        return causes
+
+
+def _cause(kind: str, site: str) -> str:
+    table = kind.partition(" ")[2]
+    if "notifications.py" in site or table == "nominations_notification":
+        return "notifications (recipients, get_or_create per person)"
+    if "access.py" in site or table in ("nominations_membership", "auth_permission"):
+        return "permission checks (membership and group-permission loads)"
+    if table == "nominations_auditentry":
+        return "audit rows"
+    if kind in ("SAVEPOINT", "RELEASE"):
+        return f"savepoints of nested atomic blocks ({site.split(':')[0]})"
+    if table.startswith("viewflow_"):
+        return "viewflow engine rows (lock, task/process reads and writes)"
+    return "domain rows (dossier, nominees, decision, authority)"
 
 
 def _call_site() -> str:

@@ -1,7 +1,8 @@
 """The project's settings, plus the bench app, a dedicated database and no outside effects.
 
-The database name always ends in `_bench` (DATABASE_URL=.../thidua becomes thidua_bench), so
-the benchmarks, which drop and recreate their database, never touch a working one.
+The database name always ends in `_bench` (DATABASE_URL=.../thidua becomes thidua_bench; the
+inbox benchmark adds `_inbox`), so the benchmarks, which drop and recreate their database,
+never touch a working one.
 """
 
 from config.settings import *  # noqa: F403
