@@ -10,7 +10,7 @@ def navigation(request):
 
         if user is None or not user.is_authenticated:
             return {"inbox": 0, "unread": 0}
-        tasks = inbox_counts(user)
+        tasks = getattr(request, "inbox_counts", None) or inbox_counts(user)
         return {
             "inbox": tasks["takeable"] + tasks["held"],
             "unread": user.notifications.filter(read_at__isnull=True).count(),

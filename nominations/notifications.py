@@ -26,27 +26,36 @@ def recipients(*, roles, unit_id):
     return get_user_model().objects.filter(pk__in=user_ids, is_active=True)
 
 
-def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> list[Notification]:
-    """Create one notification per person concerned; must run inside the change's transaction."""
-    created = []
-    for user in recipients(roles=roles, unit_id=scope_unit):
-        notification, is_new = Notification.objects.get_or_create(
-            key=f"{event}:{dossier.pk}:{dossier.round}:{user.pk}",
-            defaults={"recipient": user, "event": event, "dossier": dossier, "reason": reason},
+def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> None:
+    """One notification per person concerned, written inside the change's transaction.
+
+    The key (event, dossier, round, person) is unique: a repeated call adds nothing.
+    """
+    rows = [
+        Notification(
+            key=f"{event}:{dossier.pk}:{dossier.round}:{user_id}",
+            recipient_id=user_id,
+            event=event,
+            dossier=dossier,
+            reason=reason,
         )
-        if is_new:
-            created.append(notification)
-            transaction.on_commit(partial(enqueue_email, notification.pk))
-    return created
+        for user_id in recipients(roles=roles, unit_id=scope_unit).values_list("pk", flat=True)
+    ]
+    if rows:
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        transaction.on_commit(partial(enqueue_emails, [row.key for row in rows]))
 
 
-def enqueue_email(notification_id: int) -> None:
+def enqueue_emails(keys: list[str]) -> None:
+    """After commit: queue the mail of each notification not sent yet."""
     from nominations.tasks import deliver_notification
 
-    try:
-        deliver_notification.delay(notification_id)
-    except Exception:  # broker down: the row stays pending and the sweep sends it later
-        logger.warning("Could not queue notification %s; the sweep will retry", notification_id)
+    pending = Notification.objects.filter(key__in=keys, emailed_at__isnull=True)
+    for notification_id in pending.values_list("pk", flat=True):
+        try:
+            deliver_notification.delay(notification_id)
+        except Exception:  # broker down: the row stays pending and the sweep sends it later
+            logger.warning("Could not queue notification %s; the sweep will retry", notification_id)
 
 
 def send_notification_email(notification_id: int) -> bool:

@@ -3,6 +3,8 @@
 from contextlib import contextmanager
 
 from django.db import transaction
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
 
 from nominations import services
 from workflows.flows import NominationFlow
@@ -21,19 +23,24 @@ def acting_on(task, user, request=None):
     """Lock the process, take the step if it is free, start it, and yield its activation.
 
     The caller does the work (a service call) and then `activation.execute()`; all of it
-    commits together or not at all.
+    commits together or not at all. The lock's own transaction is the only one: no savepoint.
     """
-    with NominationFlow.lock(task.process_id), transaction.atomic():
-        task.refresh_from_db()
+    with NominationFlow.lock(task.process_id), transaction.atomic(savepoint=False):
+        # One read of the task, its process, dossier and authority, under the lock.
+        task = Task.objects.select_related("process__dossier__authority").get(pk=task.pk)
         node = task.flow_task
         activation = node.activation_class(task)
-        if node.can_assign(user, task):
+        taken_now = node.can_assign(user, task)
+        if taken_now:
             activation.assign(user)
-            services.dossier_step_taken(actor=user, dossier=task.process.dossier, step=node.name)
         if not node.can_execute(user, task):
             raise StepUnavailable(task)
         activation.start(request)
         yield activation
+        if taken_now and task.status != STATUS.DONE:
+            # Recorded only when the step stays with the person (a form sent back with
+            # errors); a step taken and finished at once shows as finished.
+            services.dossier_step_taken(actor=user, dossier=task.process.dossier, step=node.name)
 
 
 def open_step(dossier, name: str):

@@ -10,7 +10,7 @@ from viewflow import this
 from viewflow.workflow import flow, lock
 from viewflow.workflow.status import STATUS
 
-from nominations.models import DossierStatus
+from nominations.models import EDITABLE_STATUSES, DossierStatus
 from workflows import steps
 from workflows.nodes import DossierTask
 
@@ -25,13 +25,21 @@ class NominationFlow(flow.Flow):
     start = flow.StartHandle(this.start_dossier).Next(this.prepare)
 
     prepare = (
-        DossierTask(steps.PrepareDossierView.as_view(), permission="nominations.prepare_dossier")
+        DossierTask(
+            steps.PrepareDossierView.as_view(),
+            permission="nominations.prepare_dossier",
+            dossier_statuses=EDITABLE_STATUSES,
+        )
         .Annotation(title=_("Prepare and submit the dossier"))
         .Assign(this.previous_preparer)
         .Next(this.head_review)
     )
     head_review = (
-        DossierTask(steps.HeadReviewView.as_view(), permission="nominations.approve_dossier")
+        DossierTask(
+            steps.HeadReviewView.as_view(),
+            permission="nominations.approve_dossier",
+            dossier_statuses=(DossierStatus.AWAITING_HEAD,),
+        )
         .Annotation(title=_("Unit head's approval"))
         .Next(this.approved_by_head)
     )
@@ -42,7 +50,11 @@ class NominationFlow(flow.Flow):
         .Else(this.prepare)
     )
     secretariat_check = (
-        DossierTask(steps.SecretariatCheckView.as_view(), permission="nominations.check_dossier")
+        DossierTask(
+            steps.SecretariatCheckView.as_view(),
+            permission="nominations.check_dossier",
+            dossier_statuses=(DossierStatus.SUBMITTED,),
+        )
         .Annotation(title=_("Secretariat's completeness check"))
         .Next(this.accepted_by_secretariat)
     )
@@ -56,13 +68,19 @@ class NominationFlow(flow.Flow):
     # needs each nominee's outcome, however the council reached it.
     council_review = (
         DossierTask(
-            steps.CouncilOutcomeView.as_view(), permission="nominations.record_council_outcome"
+            steps.CouncilOutcomeView.as_view(),
+            permission="nominations.record_council_outcome",
+            dossier_statuses=(DossierStatus.AWAITING_COUNCIL,),
         )
         .Annotation(title=_("Record the council's outcome"))
         .Next(this.decide)
     )
     decide = (
-        DossierTask(steps.DecideView.as_view(), permission="nominations.decide_dossier")
+        DossierTask(
+            steps.DecideView.as_view(),
+            permission="nominations.decide_dossier",
+            dossier_statuses=(DossierStatus.AWAITING_DECISION,),
+        )
         .Annotation(title=_("Authority head's decision"))
         .Next(this.forwarded_upward)
     )

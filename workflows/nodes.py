@@ -20,9 +20,12 @@ class DossierTask(flow.View):
     assign_view_class = None
     unassign_view_class = None
 
-    def __init__(self, view, *, permission: str, **kwargs):
+    def __init__(self, view, *, permission: str, dossier_statuses: tuple[str, ...], **kwargs):
         super().__init__(view, **kwargs)
         self.permission = permission
+        # Where the dossier stands while this step is open: lets the inbox find the step's
+        # tasks from the dossiers (indexed by unit/authority and status) instead of the tasks.
+        self.dossier_statuses = dossier_statuses
         self.Permission(permission, obj=lambda process: process.dossier)
 
     def can_assign(self, user, task) -> bool:

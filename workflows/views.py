@@ -30,6 +30,7 @@ INBOX_PAGE_SIZE = 25
 def inbox(request):
     takeable = Paginator(selectors.takeable_tasks(request.user), INBOX_PAGE_SIZE)
     held = Paginator(selectors.held_tasks(request.user), INBOX_PAGE_SIZE)
+    selectors.remember_inbox_counts(request, takeable=takeable.count, held=held.count)
     return render(
         request,
         "workflows/inbox.html",

@@ -23,7 +23,7 @@ from nominations.models import (
 from nominations.notifications import notify_dossier_event
 from nominations.roles import Role
 from nominations.services._base import audit, check_covers_all, lock_dossier
-from nominations.services.drafting import _refresh_search_text
+from nominations.services.drafting import dossier_search_text
 from nominations.text import normalize_text
 
 # --- authority head ----------------------------------------------------------------------
@@ -110,14 +110,15 @@ def _check_decision(nominee: Nominee, outcome: str, reason: str) -> str:
 
 def _next_decision_number(authority: AwardingAuthority, year: int) -> int:
     """Numbers per authority and year, without gaps or duplicates, under a row lock."""
-    try:
-        with transaction.atomic():
-            DecisionNumberSequence.objects.get_or_create(authority=authority, year=year)
-    except IntegrityError:
-        pass  # created concurrently by another issuer: fine, we lock it below
-    sequence = DecisionNumberSequence.objects.select_for_update().get(
-        authority=authority, year=year
-    )
+    sequences = DecisionNumberSequence.objects.select_for_update()
+    sequence = sequences.filter(authority=authority, year=year).first()
+    if sequence is None:  # the year's first decision
+        try:
+            with transaction.atomic():
+                DecisionNumberSequence.objects.create(authority=authority, year=year)
+        except IntegrityError:
+            pass  # created at the same moment by another issuer: lock theirs
+        sequence = sequences.get(authority=authority, year=year)
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
     return sequence.last_number
@@ -164,7 +165,7 @@ def _issue_decision(
 def _forward(dossier: Dossier, nominees: list[Nominee], *, actor) -> Dossier:
     """Open a linked dossier at the higher authority, from the lower authority as proposer."""
     authority = dossier.authority
-    upper = Dossier.objects.create(
+    upper = Dossier(
         authority=authority.parent,
         unit=authority.unit,
         title=dossier.title,
@@ -173,6 +174,8 @@ def _forward(dossier: Dossier, nominees: list[Nominee], *, actor) -> Dossier:
         created_by=actor,
         origin=dossier,
     )
+    upper.search_text = dossier_search_text(upper, [n.full_name for n in nominees])
+    upper.save()
     Nominee.objects.bulk_create(
         Nominee(
             dossier=upper,
@@ -187,7 +190,6 @@ def _forward(dossier: Dossier, nominees: list[Nominee], *, actor) -> Dossier:
         )
         for position, n in enumerate(nominees, start=1)
     )
-    _refresh_search_text(upper)
     audit(
         actor=actor,
         action=AuditAction.DOSSIER_FORWARDED,

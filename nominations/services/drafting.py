@@ -77,8 +77,9 @@ def _clean_nominees(nominees: list[NomineeInput]) -> list[NomineeInput]:
     return cleaned
 
 
-def _write_nominees(dossier: Dossier, nominees: list[NomineeInput]) -> None:
-    dossier.nominees.all().delete()
+def _write_nominees(dossier: Dossier, nominees: list[NomineeInput], *, replace: bool) -> None:
+    if replace:
+        dossier.nominees.all().delete()
     Nominee.objects.bulk_create(
         Nominee(
             dossier=dossier,
@@ -94,10 +95,9 @@ def _write_nominees(dossier: Dossier, nominees: list[NomineeInput]) -> None:
     )
 
 
-def _refresh_search_text(dossier: Dossier) -> None:
-    names = " ".join(dossier.nominees.values_list("full_name", flat=True))
-    dossier.search_text = search_key(f"{dossier.title} {dossier.unit.name} {names}")
-    dossier.save(update_fields=["search_text"])
+def dossier_search_text(dossier: Dossier, names) -> str:
+    """What the dossier list searches: title, unit and nominees, without diacritics."""
+    return search_key(" ".join([dossier.title, dossier.unit.name, *names]))
 
 
 def _clean_header(*, title: str, year: int) -> str:
@@ -152,10 +152,10 @@ def dossier_create(
     )
     if origin is None:
         require_perm(actor, "nominations.prepare_dossier", dossier)
+    dossier.search_text = dossier_search_text(dossier, [n.full_name for n in nominees])
     with transaction.atomic():
         dossier.save()
-        _write_nominees(dossier, nominees)
-        _refresh_search_text(dossier)
+        _write_nominees(dossier, nominees, replace=False)
         audit(
             actor=actor,
             action=AuditAction.DOSSIER_CREATED,
@@ -193,9 +193,9 @@ def dossier_update(
             dossier, actor=actor, perm="nominations.prepare_dossier", expected=EDITABLE_STATUSES
         )
         dossier.title, dossier.commendation_type, dossier.year = title, commendation_type, year
-        dossier.save(update_fields=["title", "commendation_type", "year"])
-        _write_nominees(dossier, nominees)
-        _refresh_search_text(dossier)
+        dossier.search_text = dossier_search_text(dossier, [n.full_name for n in nominees])
+        dossier.save(update_fields=["title", "commendation_type", "year", "search_text"])
+        _write_nominees(dossier, nominees, replace=True)
         audit(
             actor=actor,
             action=AuditAction.DOSSIER_UPDATED,
