@@ -12,9 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth.backends import BaseBackend
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 
 from nominations.models import Dossier, Membership
 from nominations.roles import ROLE_SCOPE, Role, Scope
@@ -85,18 +88,45 @@ def access_for(user) -> Access:
         return cached
     access = Access()
     if user.is_authenticated and user.is_active:
-        for role, unit_id in (
-            Membership.objects.active().filter(user=user).values_list("role", "unit_id")
-        ):
+        for role, unit_id, perm in _memberships_with_permissions(user.pk, timezone.localdate()):
             access.units_by_role[role].add(unit_id)
-        if access.units_by_role:
-            rows = Permission.objects.filter(
-                group__name__in=list(access.units_by_role)
-            ).values_list("group__name", "content_type__app_label", "codename")
-            for role, app_label, codename in rows:
-                access.perms_by_role.setdefault(role, set()).add(f"{app_label}.{codename}")
+            access.perms_by_role.setdefault(role, set())
+            if perm:
+                access.perms_by_role[role].add(perm)
     setattr(user, _CACHE_ATTR, access)
     return access
+
+
+def _memberships_with_permissions(user_id: int, day) -> list[tuple[str, int, str | None]]:
+    """(role, unit, "app.codename") for each active membership and its group's permissions.
+
+    One query on every request that checks access: the membership joined to the group named
+    after its role (the ORM has no relation for that join).
+    """
+    tables = {
+        "membership": Membership._meta.db_table,
+        "group": Group._meta.db_table,
+        "group_perms": Group.permissions.through._meta.db_table,
+        "perm": Permission._meta.db_table,
+        "content_type": ContentType._meta.db_table,
+    }
+    sql = """
+        SELECT m.role, m.unit_id, ct.app_label, p.codename
+        FROM {membership} m
+        LEFT JOIN {group} g ON g.name = m.role
+        LEFT JOIN {group_perms} gp ON gp.group_id = g.id
+        LEFT JOIN {perm} p ON p.id = gp.permission_id
+        LEFT JOIN {content_type} ct ON ct.id = p.content_type_id
+        WHERE m.user_id = %s
+          AND (m.valid_from IS NULL OR m.valid_from <= %s)
+          AND (m.valid_until IS NULL OR m.valid_until >= %s)
+    """.format(**tables)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user_id, day, day])
+        return [
+            (role, unit_id, f"{app_label}.{codename}" if codename else None)
+            for role, unit_id, app_label, codename in cursor.fetchall()
+        ]
 
 
 def forget_access(user) -> None:

@@ -47,15 +47,19 @@ def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> Non
 
 
 def enqueue_emails(keys: list[str]) -> None:
-    """After commit: queue the mail of each notification not sent yet."""
-    from nominations.tasks import deliver_notification
+    """After commit: one message for the event's notifications (the worker looks them up)."""
+    from nominations.tasks import deliver_notifications
 
+    try:
+        deliver_notifications.delay(keys)
+    except Exception:  # broker down: the rows stay pending and the sweep sends them later
+        logger.warning("Could not queue notifications %s; the sweep will retry", keys)
+
+
+def send_notification_emails(keys: list[str]) -> int:
+    """Send the mail of each of these notifications that has not gone out yet."""
     pending = Notification.objects.filter(key__in=keys, emailed_at__isnull=True)
-    for notification_id in pending.values_list("pk", flat=True):
-        try:
-            deliver_notification.delay(notification_id)
-        except Exception:  # broker down: the row stays pending and the sweep sends it later
-            logger.warning("Could not queue notification %s; the sweep will retry", notification_id)
+    return sum(send_notification_email(pk) for pk in pending.values_list("pk", flat=True))
 
 
 def send_notification_email(notification_id: int) -> bool:

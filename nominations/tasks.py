@@ -18,6 +18,17 @@ def deliver_notification(notification_id: int) -> bool:
     return notifications.send_notification_email(notification_id)
 
 
+@shared_task(
+    autoretry_for=(SMTPException, OSError),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    max_retries=10,
+)
+def deliver_notifications(keys: list[str]) -> int:
+    """The notifications of one event, by their unique keys; those already sent are skipped."""
+    return notifications.send_notification_emails(keys)
+
+
 @shared_task
 def deliver_pending_notifications() -> int:
     """Beat sweep: queue the e-mails that never went out (broker down, worker crash)."""

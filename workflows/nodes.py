@@ -26,7 +26,9 @@ class DossierTask(flow.View):
         # Where the dossier stands while this step is open: lets the inbox find the step's
         # tasks from the dossiers (indexed by unit/authority and status) instead of the tasks.
         self.dossier_statuses = dossier_statuses
-        self.Permission(permission, obj=lambda process: process.dossier)
+        # No `obj=`: viewflow would load the dossier again for every task it creates, only
+        # to store a reference we never read (can_assign below checks the dossier itself).
+        self.Permission(permission)
 
     def can_assign(self, user, task) -> bool:
         if task.owner_id or task.status != STATUS.NEW or not user.is_authenticated:

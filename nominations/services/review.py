@@ -30,15 +30,14 @@ def dossier_head_approve(*, actor, dossier: Dossier, note: str = "") -> Dossier:
             perm="nominations.approve_dossier",
             expected=(DossierStatus.AWAITING_HEAD,),
         )
-        dossier.status = DossierStatus.SUBMITTED
         dossier.submitted_at = timezone.now()
-        dossier.save(update_fields=["status", "submitted_at"])
-        audit(
+        _move(
+            dossier,
             actor=actor,
+            status=DossierStatus.SUBMITTED,
             action=AuditAction.DOSSIER_APPROVED_BY_HEAD,
-            target=dossier,
-            dossier=dossier,
             reason=normalize_text(note, multiline=True),
+            also_saved=("submitted_at",),
         )
         notify_dossier_event(
             NotificationEvent.AWAITING_CHECK,
@@ -64,11 +63,23 @@ def dossier_head_send_back(*, actor, dossier: Dossier, reason: str) -> Dossier:
     return dossier
 
 
+def _move(dossier: Dossier, *, actor, status, action, reason="", data=None, also_saved=()):
+    """Put the dossier at its new status and record who moved it, what and why."""
+    dossier.status = status
+    dossier.save(update_fields=["status", *also_saved])
+    audit(actor=actor, action=action, target=dossier, dossier=dossier, reason=reason, data=data)
+
+
 def _send_back(dossier: Dossier, *, actor, action, reason: str) -> None:
-    dossier.status = DossierStatus.RETURNED
     dossier.round += 1
-    dossier.save(update_fields=["status", "round"])
-    audit(actor=actor, action=action, target=dossier, dossier=dossier, reason=reason)
+    _move(
+        dossier,
+        actor=actor,
+        status=DossierStatus.RETURNED,
+        action=action,
+        reason=reason,
+        also_saved=("round",),
+    )
     notify_dossier_event(
         NotificationEvent.SENT_BACK,
         dossier,
@@ -89,13 +100,11 @@ def dossier_accept(*, actor, dossier: Dossier, note: str = "") -> Dossier:
             perm="nominations.check_dossier",
             expected=(DossierStatus.SUBMITTED,),
         )
-        dossier.status = DossierStatus.AWAITING_COUNCIL
-        dossier.save(update_fields=["status"])
-        audit(
+        _move(
+            dossier,
             actor=actor,
+            status=DossierStatus.AWAITING_COUNCIL,
             action=AuditAction.DOSSIER_ACCEPTED,
-            target=dossier,
-            dossier=dossier,
             reason=normalize_text(note, multiline=True),
         )
         notify_dossier_event(
@@ -143,13 +152,11 @@ def dossier_record_council_outcome(
             nominee.council_outcome = outcome
             nominee.council_note = normalize_text(note, multiline=True)
         Nominee.objects.bulk_update(nominees, ["council_outcome", "council_note"])
-        dossier.status = DossierStatus.AWAITING_DECISION
-        dossier.save(update_fields=["status"])
-        audit(
+        _move(
+            dossier,
             actor=actor,
+            status=DossierStatus.AWAITING_DECISION,
             action=AuditAction.COUNCIL_OUTCOME_RECORDED,
-            target=dossier,
-            dossier=dossier,
             data={str(n.pk): n.council_outcome for n in nominees},
         )
         notify_dossier_event(

@@ -24,7 +24,11 @@ from django.urls import reverse
 
 from config.celery import app
 from nominations.models import DossierStatus, Notification, NotificationEvent
-from nominations.tasks import deliver_notification, deliver_pending_notifications
+from nominations.tasks import (
+    deliver_notification,
+    deliver_notifications,
+    deliver_pending_notifications,
+)
 from tests.conftest import IN_CI
 from tests.factories import create_dossier
 from tests.workflows.helpers import management, nominee_form
@@ -97,7 +101,9 @@ class Worker:
 
     def deliveries_run(self) -> int:
         stats = app.control.inspect(destination=[self.node], timeout=1).stats() or {}
-        return stats.get(self.node, {}).get("total", {}).get(deliver_notification.name, 0)
+        totals = stats.get(self.node, {}).get("total", {})
+        tasks = (deliver_notification, deliver_notifications)
+        return sum(totals.get(task.name, 0) for task in tasks)
 
     def wait_for_deliveries(self, count: int) -> None:
         what = f"the worker to run {count} deliveries"
