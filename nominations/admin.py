@@ -11,9 +11,12 @@ from nominations.models import (
     AuditEntry,
     Award,
     AwardingAuthority,
+    AwardRule,
+    BaseSalary,
     Council,
     Decision,
     Dossier,
+    LegalPeriod,
     Membership,
     Unit,
 )
@@ -39,11 +42,27 @@ class CouncilAdmin(admin.ModelAdmin):
     list_display = ["name", "authority"]
 
 
+class AwardRuleInline(admin.TabularInline):
+    model = AwardRule
+    extra = 0
+
+
 @admin.register(Award)
 class AwardAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "recipient_kind", "level_min", "level_max", "is_active"]
+    list_display = ["name", "kind", "recipient_kind", "is_active"]
     list_filter = ["kind", "recipient_kind", "is_active"]
     search_fields = ["name", "code"]
+    inlines = [AwardRuleInline]
+
+
+@admin.register(LegalPeriod)
+class LegalPeriodAdmin(admin.ModelAdmin):
+    list_display = ["name", "valid_from", "valid_until"]
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(admin.ModelAdmin):
+    list_display = ["valid_from", "amount", "source"]
 
 
 @admin.register(Membership)

@@ -7,7 +7,9 @@ from nominations.models import (
     Award,
     AwardingAuthority,
     AwardKind,
+    AwardRule,
     CommendationType,
+    LegalPeriod,
     RecipientKind,
     Unit,
     UnitKind,
@@ -53,14 +55,23 @@ class AwardFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Award
         django_get_or_create = ("code",)
+        skip_postgeneration_save = True
 
     code = "lao-dong-tien-tien"
     name = "Lao động tiên tiến"
     kind = AwardKind.TITLE
     recipient_kind = RecipientKind.INDIVIDUAL
-    level_min = AuthorityLevel.BASE
-    level_max = AuthorityLevel.DISTRICT
-    source = "Luật TĐKT 2022, Điều 24"
+
+    @factory.post_generation
+    def levels(award, create, extracted, **kwargs):
+        """One rule over all time, conferred at these levels (district and below by default)."""
+        if not create or award.rules.exists():
+            return
+        level_min, level_max = extracted or (AuthorityLevel.BASE, AuthorityLevel.DISTRICT)
+        period, _ = LegalPeriod.objects.get_or_create(code="all-time", defaults={"name": "—"})
+        AwardRule.objects.create(
+            award=award, period=period, level_min=level_min, level_max=level_max, source="test"
+        )
 
 
 def provincial_award():
@@ -69,8 +80,7 @@ def provincial_award():
         name="Bằng khen của Chủ tịch UBND tỉnh (tập thể)",
         kind=AwardKind.COMMENDATION,
         recipient_kind=RecipientKind.COLLECTIVE,
-        level_min=AuthorityLevel.PROVINCE,
-        level_max=AuthorityLevel.PROVINCE,
+        levels=(AuthorityLevel.PROVINCE, AuthorityLevel.PROVINCE),
     )
 
 

@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nominations.models.organisation import AuthorityLevel, AwardingAuthority, Unit
+from nominations.models.organisation import AwardingAuthority, Unit
 
 
 class AwardKind(models.TextChoices):
@@ -26,30 +25,23 @@ class Award(models.Model):
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=AwardKind.choices)
     recipient_kind = models.CharField(_("awarded to"), max_length=20, choices=RecipientKind.choices)
-    level_min = models.PositiveSmallIntegerField(
-        _("lowest authority level that confers it"), choices=AuthorityLevel.choices
-    )
-    level_max = models.PositiveSmallIntegerField(
-        _("highest authority level that confers it"), choices=AuthorityLevel.choices
-    )
-    source = models.CharField(_("legal source"), max_length=255, blank=True)
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
         verbose_name = _("award")
         verbose_name_plural = _("awards")
-        ordering = ["-level_min", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(level_max__gte=models.F("level_min")), name="award_levels_ordered"
-            )
-        ]
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
 
-    def conferrable_by(self, authority: AwardingAuthority) -> bool:
-        return self.level_min <= authority.level <= self.level_max
+    def rule_on(self, day):
+        """The award's rule in force on that day (prefetch `rules__period` for lists)."""
+        return next((rule for rule in self.rules.all() if rule.period.covers(day)), None)
+
+    def conferrable_by(self, authority: AwardingAuthority, *, on) -> bool:
+        rule = self.rule_on(on)
+        return rule is not None and rule.conferrable_by(authority)
 
 
 class CommendationType(models.TextChoices):
@@ -121,6 +113,9 @@ class Dossier(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # The secretariat's incoming register (sổ theo dõi): number per authority and year.
+    incoming_number = models.PositiveIntegerField(_("incoming number"), null=True, blank=True)
+    received_on = models.DateField(_("received on"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
@@ -172,6 +167,22 @@ class Nominee(models.Model):
         _("individual or collective"), max_length=20, choices=RecipientKind.choices
     )
     full_name = models.CharField(_("full name or collective name"), max_length=255)
+    person = models.ForeignKey(
+        "nominations.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+    )
+    collective = models.ForeignKey(
+        Unit,
+        verbose_name=_("collective"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+    )
     job_title = models.CharField(_("position and workplace"), max_length=255, blank=True)
     award = models.ForeignKey(
         Award, verbose_name=_("proposed award"), on_delete=models.PROTECT, related_name="+"
@@ -263,17 +274,23 @@ class Decision(models.Model):
         return f"{self.number}/{self.authority.decision_code}"
 
 
-class DecisionNumberSequence(models.Model):
-    """The numbering register: the last number given per authority and year (row-locked)."""
+class SequenceKind(models.TextChoices):
+    DECISION = "decision", _("Award decisions")
+    INCOMING = "incoming", _("Incoming dossiers")
+
+
+class NumberSequence(models.Model):
+    """A numbering register: the last number given per authority, year and kind (row-locked)."""
 
     authority = models.ForeignKey(AwardingAuthority, on_delete=models.PROTECT, related_name="+")
     year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=SequenceKind.choices)
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["authority", "year"], name="decision_sequence_unique")
+            models.UniqueConstraint(fields=["authority", "year", "kind"], name="sequence_unique")
         ]
 
     def __str__(self):
-        return f"{self.authority_id}/{self.year}: {self.last_number}"
+        return f"{self.authority_id}/{self.year}/{self.kind}: {self.last_number}"

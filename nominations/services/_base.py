@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from nominations.errors import DomainError, NotAllowed, StepOutOfOrder
@@ -9,6 +10,7 @@ from nominations.models import (
     AuditEntry,
     Dossier,
     Nominee,
+    NumberSequence,
 )
 from nominations.text import normalize_text
 
@@ -56,3 +58,20 @@ def validation_message(exc: ValidationError) -> str:
 def check_covers_all(nominees: list[Nominee], outcomes: dict) -> None:
     if {n.pk for n in nominees} != set(outcomes):
         raise DomainError(_("Give an outcome for every nominee of the dossier, and only for them."))
+
+
+def next_number(*, authority, year: int, kind: str) -> int:
+    """Numbers per authority, year and kind, without gaps or duplicates, under a row lock."""
+    sequences = NumberSequence.objects.select_for_update()
+    key = {"authority": authority, "year": year, "kind": kind}
+    sequence = sequences.filter(**key).first()
+    if sequence is None:  # the year's first number
+        try:
+            with transaction.atomic():
+                NumberSequence.objects.create(**key)
+        except IntegrityError:
+            pass  # created at the same moment by another issuer: lock theirs
+        sequence = sequences.get(**key)
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return sequence.last_number

@@ -3,26 +3,25 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nominations.errors import DomainError
 from nominations.models import (
     AuditAction,
-    AwardingAuthority,
     CouncilOutcome,
     Decision,
-    DecisionNumberSequence,
     DecisionOutcome,
     Dossier,
     DossierStatus,
     Nominee,
     NotificationEvent,
+    SequenceKind,
 )
 from nominations.notifications import notify_dossier_event
 from nominations.roles import Role
-from nominations.services._base import audit, check_covers_all, lock_dossier
+from nominations.services._base import audit, check_covers_all, lock_dossier, next_number
 from nominations.services.drafting import dossier_search_text
 from nominations.text import normalize_text
 
@@ -108,22 +107,6 @@ def _check_decision(nominee: Nominee, outcome: str, reason: str) -> str:
     return reason
 
 
-def _next_decision_number(authority: AwardingAuthority, year: int) -> int:
-    """Numbers per authority and year, without gaps or duplicates, under a row lock."""
-    sequences = DecisionNumberSequence.objects.select_for_update()
-    sequence = sequences.filter(authority=authority, year=year).first()
-    if sequence is None:  # the year's first decision
-        try:
-            with transaction.atomic():
-                DecisionNumberSequence.objects.create(authority=authority, year=year)
-        except IntegrityError:
-            pass  # created at the same moment by another issuer: lock theirs
-        sequence = sequences.get(authority=authority, year=year)
-    sequence.last_number += 1
-    sequence.save(update_fields=["last_number"])
-    return sequence.last_number
-
-
 def _decision_subject(dossier: Dossier) -> str:
     """Stored as issued, in the authority's language: a decision is a document, not a UI."""
     with translation.override(settings.LANGUAGE_CODE):
@@ -141,7 +124,9 @@ def _issue_decision(
     decision = Decision.objects.create(
         authority=dossier.authority,
         year=today.year,
-        number=_next_decision_number(dossier.authority, today.year),
+        number=next_number(
+            authority=dossier.authority, year=today.year, kind=SequenceKind.DECISION
+        ),
         issued_on=today,
         subject=_decision_subject(dossier),
         signed_by=actor,

@@ -13,10 +13,17 @@ from nominations.models import (
     DossierStatus,
     Nominee,
     NotificationEvent,
+    SequenceKind,
 )
 from nominations.notifications import notify_dossier_event
 from nominations.roles import Role
-from nominations.services._base import audit, check_covers_all, lock_dossier, required_reason
+from nominations.services._base import (
+    audit,
+    check_covers_all,
+    lock_dossier,
+    next_number,
+    required_reason,
+)
 from nominations.text import normalize_text
 
 # --- unit head ---------------------------------------------------------------------------
@@ -31,13 +38,14 @@ def dossier_head_approve(*, actor, dossier: Dossier, note: str = "") -> Dossier:
             expected=(DossierStatus.AWAITING_HEAD,),
         )
         dossier.submitted_at = timezone.now()
+        _register_receipt(dossier)
         _move(
             dossier,
             actor=actor,
             status=DossierStatus.SUBMITTED,
             action=AuditAction.DOSSIER_APPROVED_BY_HEAD,
             reason=normalize_text(note, multiline=True),
-            also_saved=("submitted_at",),
+            also_saved=("submitted_at", "received_on", "incoming_number"),
         )
         notify_dossier_event(
             NotificationEvent.AWAITING_CHECK,
@@ -61,6 +69,15 @@ def dossier_head_send_back(*, actor, dossier: Dossier, reason: str) -> Dossier:
             dossier, actor=actor, action=AuditAction.DOSSIER_SENT_BACK_BY_HEAD, reason=reason
         )
     return dossier
+
+
+def _register_receipt(dossier: Dossier) -> None:
+    """Enter the dossier in the secretariat's incoming register; a resubmission keeps its number."""
+    dossier.received_on = timezone.localdate()
+    if dossier.incoming_number is None:
+        dossier.incoming_number = next_number(
+            authority=dossier.authority, year=dossier.received_on.year, kind=SequenceKind.INCOMING
+        )
 
 
 def _move(dossier: Dossier, *, actor, status, action, reason="", data=None, also_saved=()):
@@ -144,7 +161,9 @@ def dossier_record_council_outcome(
             perm="nominations.record_council_outcome",
             expected=(DossierStatus.AWAITING_COUNCIL,),
         )
-        nominees = list(dossier.nominees.select_related("award"))
+        nominees = list(
+            dossier.nominees.select_related("award").prefetch_related("award__rules__period")
+        )
         check_covers_all(nominees, outcomes)
         for nominee in nominees:
             outcome, note = outcomes[nominee.pk]
@@ -171,7 +190,7 @@ def dossier_record_council_outcome(
 def _check_council_outcome(nominee: Nominee, outcome: str, authority: AwardingAuthority) -> None:
     if outcome not in CouncilOutcome.values or outcome == CouncilOutcome.PENDING:
         raise DomainError(_("“%(name)s”: choose an outcome.") % {"name": nominee.full_name})
-    within_power = nominee.award.conferrable_by(authority)
+    within_power = nominee.award.conferrable_by(authority, on=timezone.localdate())
     if outcome == CouncilOutcome.AGREED and not within_power:
         raise DomainError(
             _(
