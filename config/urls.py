@@ -6,6 +6,9 @@ from django.views.i18n import JavaScriptCatalog
 urlpatterns = [
     path("", include("nominations.urls")),
     path("", include("workflows.urls")),
+    path("", include("nominations.documents.urls")),
+    path("", include("nominations.register.urls")),
+    path("imports/", include("nominations.imports.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
