@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from nominations.errors import DomainError
 from nominations.models import (
     AuditAction,
+    AwardRecord,
     CouncilOutcome,
     Decision,
     DecisionOutcome,
@@ -17,6 +18,9 @@ from nominations.models import (
     DossierStatus,
     Nominee,
     NotificationEvent,
+    Person,
+    RecipientKind,
+    RecordSource,
     SequenceKind,
 )
 from nominations.notifications import notify_dossier_event
@@ -56,7 +60,9 @@ def dossier_decide(
         awarded = [n for n in nominees if n.decision_outcome == DecisionOutcome.AWARDED]
         forwarded = [n for n in nominees if n.decision_outcome == DecisionOutcome.FORWARDED]
         decision = _issue_decision(dossier, awarded, actor=actor, signer_title=signer_title)
-        Nominee.objects.bulk_update(nominees, ["decision_outcome", "decision_reason", "decision"])
+        Nominee.objects.bulk_update(
+            nominees, ["decision_outcome", "decision_reason", "decision", "person"]
+        )
         dossier.status = DossierStatus.CLOSED
         dossier.save(update_fields=["status"])
         audit(
@@ -137,14 +143,52 @@ def _issue_decision(
     )
     for nominee in awarded:
         nominee.decision = decision
+    unrecorded = _record_in_history(dossier, awarded, decision)
     audit(
         actor=actor,
         action=AuditAction.DECISION_ISSUED,
         target=decision,
         dossier=dossier,
-        data={"number": decision.reference, "awardees": len(awarded)},
+        data={
+            "number": decision.reference,
+            "awardees": len(awarded),
+            "not_in_history": unrecorded,
+        },
     )
     return decision
+
+
+def _record_in_history(dossier, awarded: list[Nominee], decision: Decision) -> list[str]:
+    """Our own decisions fill the award history that later eligibility checks read.
+
+    An individual not yet known to the record becomes a Person of the proposing unit; a
+    collective is recorded only when the dossier names its unit (no guessing from a name).
+    Returns the names that could not be recorded.
+    """
+    records, unrecorded = [], []
+    for nominee in awarded:
+        if nominee.recipient_kind == RecipientKind.INDIVIDUAL and nominee.person_id is None:
+            nominee.person = Person.objects.create(
+                full_name=nominee.full_name, unit=dossier.unit, job_title=nominee.job_title
+            )
+        if nominee.person_id is None and nominee.collective_id is None:
+            unrecorded.append(nominee.full_name)
+            continue
+        records.append(
+            AwardRecord(
+                person_id=nominee.person_id,
+                collective_id=nominee.collective_id,
+                award_id=nominee.award_id,
+                year=dossier.year,
+                decision=decision,
+                decision_reference=decision.reference,
+                decision_date=decision.issued_on,
+                issuer=decision.authority.name,
+                source=RecordSource.DECISION,
+            )
+        )
+    AwardRecord.objects.bulk_create(records)
+    return unrecorded
 
 
 def _forward(dossier: Dossier, nominees: list[Nominee], *, actor) -> Dossier:
@@ -170,6 +214,8 @@ def _forward(dossier: Dossier, nominees: list[Nominee], *, actor) -> Dossier:
             job_title=n.job_title,
             award=n.award,
             achievement_summary=n.achievement_summary,
+            person_id=n.person_id,
+            collective_id=n.collective_id,
             source_nominee=n,
             search_name=n.search_name,
         )
