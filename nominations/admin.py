@@ -110,3 +110,24 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "action", "actor", "dossier", "reason"]
     list_filter = ["action"]
     date_hierarchy = "at"
+
+
+from nominations.models import ProcessingTimeLimit, PublicHoliday  # noqa: E402
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(admin.ModelAdmin):
+    """Days off besides weekends: loaded by load_public_holidays, corrected here each year."""
+
+    list_display = ["date", "name"]
+    date_hierarchy = "date"
+    search_fields = ["name"]
+
+
+@admin.register(ProcessingTimeLimit)
+class ProcessingTimeLimitAdmin(admin.ModelAdmin):
+    """Working days per level from a date, with the legal source ("verify" until checked)."""
+
+    list_display = ["level", "valid_from", "working_days", "working_days_with_consultation"]
+    list_filter = ["level"]
+    search_fields = ["source"]

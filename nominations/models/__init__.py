@@ -1,5 +1,5 @@
 from nominations.models.audit import AuditAction, AuditEntry
-from nominations.models.catalogue import AwardRule, BallotBase, BaseSalary, LegalPeriod
+from nominations.models.catalogue import AwardRule, BallotBase, BaseSalary, LegalPeriod, rules_day
 from nominations.models.documents import (
     Attachment,
     DocumentKind,
@@ -91,4 +91,5 @@ __all__ = [
     "SequenceKind",
     "Unit",
     "UnitKind",
+    "rules_day",
 ]

@@ -5,11 +5,19 @@ the law — who confers it, the vote it needs, its bonus — is an AwardRule of 
 The seed's 2020 movement is judged by the 2020 rules, a 2026 dossier by today's.
 """
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from nominations.models.organisation import AuthorityLevel
+
+
+def rules_day(year: int) -> datetime.date:
+    """The day whose law judges a dossier of that year: its last day (the year's achievements
+    are assessed under the law in force as the year closes)."""
+    return datetime.date(year, 12, 31)
 
 
 class LegalPeriod(models.Model):

@@ -14,6 +14,7 @@ from nominations.models import (
     Nominee,
     NotificationEvent,
     SequenceKind,
+    rules_day,
 )
 from nominations.notifications import notify_dossier_event
 from nominations.roles import Role
@@ -72,9 +73,13 @@ def dossier_head_send_back(*, actor, dossier: Dossier, reason: str) -> Dossier:
 
 
 def _register_receipt(dossier: Dossier) -> None:
-    """Enter the dossier in the secretariat's incoming register; a resubmission keeps its number."""
+    """Enter the dossier in the secretariat's incoming register.
+
+    A resubmission keeps its number within the year; in a new year's register it gets a new one.
+    """
+    previous = dossier.received_on
     dossier.received_on = timezone.localdate()
-    if dossier.incoming_number is None:
+    if dossier.incoming_number is None or previous.year != dossier.received_on.year:
         dossier.incoming_number = next_number(
             authority=dossier.authority, year=dossier.received_on.year, kind=SequenceKind.INCOMING
         )
@@ -167,7 +172,7 @@ def dossier_record_council_outcome(
         check_covers_all(nominees, outcomes)
         for nominee in nominees:
             outcome, note = outcomes[nominee.pk]
-            _check_council_outcome(nominee, outcome, dossier.authority)
+            _check_council_outcome(nominee, outcome, dossier.authority, dossier.year)
             nominee.council_outcome = outcome
             nominee.council_note = normalize_text(note, multiline=True)
         Nominee.objects.bulk_update(nominees, ["council_outcome", "council_note"])
@@ -187,10 +192,13 @@ def dossier_record_council_outcome(
     return dossier
 
 
-def _check_council_outcome(nominee: Nominee, outcome: str, authority: AwardingAuthority) -> None:
+def _check_council_outcome(
+    nominee: Nominee, outcome: str, authority: AwardingAuthority, year: int
+) -> None:
     if outcome not in CouncilOutcome.values or outcome == CouncilOutcome.PENDING:
         raise DomainError(_("“%(name)s”: choose an outcome.") % {"name": nominee.full_name})
-    within_power = nominee.award.conferrable_by(authority, on=timezone.localdate())
+    # The dossier is judged by the rules of its year: the seed's 2020 movement by 2020 law.
+    within_power = nominee.award.conferrable_by(authority, on=rules_day(year))
     if outcome == CouncilOutcome.AGREED and not within_power:
         raise DomainError(
             _(
