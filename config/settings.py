@@ -142,8 +142,19 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Dossier attachments hold personal data: kept outside MEDIA_ROOT, never given a URL, and
+# served only by the permission-checked view (nominations.documents.views).
+ATTACHMENTS_ROOT = Path(os.environ.get("ATTACHMENTS_ROOT", BASE_DIR / "var" / "attachments"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "attachments": {
+        "BACKEND": "nominations.documents.storage.PrivateFileSystemStorage",
+        "OPTIONS": {
+            "location": ATTACHMENTS_ROOT,
+            "file_permissions_mode": 0o640,
+            "directory_permissions_mode": 0o750,
+        },
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -219,3 +230,12 @@ LOGGING = {
 
 # Domain settings.
 NOTIFICATION_RETRY_AFTER_MINUTES = env_int("NOTIFICATION_RETRY_AFTER_MINUTES", 5)
+# Attachments: the largest file (bytes, checked while it streams in), files per dossier, and
+# the virus scanner: a dotted path to a callable(file) -> ScanStatus (default: none, NOT_SCANNED).
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+ATTACHMENT_MAX_PER_DOSSIER = env_int("ATTACHMENT_MAX_PER_DOSSIER", 50)
+ATTACHMENT_SCANNER = os.environ.get(
+    "ATTACHMENT_SCANNER", "nominations.documents.scanning.no_scanner"
+)
+# Personal data retention (Law 91/2025/QH15: kept only as long as needed) — set by the controller.
+PERSONAL_DATA_RETENTION_YEARS = env_int("PERSONAL_DATA_RETENTION_YEARS", 10)

@@ -31,6 +31,14 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_attachments(settings, tmp_path):
+    """Each test stores its attachments in its own folder, never in the tree's var/."""
+    attachments = settings.STORAGES["attachments"]
+    options = {**attachments.get("OPTIONS", {}), "location": tmp_path / "attachments"}
+    settings.STORAGES = {**settings.STORAGES, "attachments": {**attachments, "OPTIONS": options}}
+
+
 @pytest.fixture
 def world(db):
     """A province above a district; two departments; one person per role."""

@@ -11,6 +11,8 @@ from django.db import transaction
 
 from emulation.models import EmulationBloc
 from nominations import services
+from nominations.documents.samples import attach_sample_documents, sample_pdf
+from nominations.documents.services import attachment_upload
 from nominations.models import (
     AuthorityLevel,
     Award,
@@ -19,6 +21,7 @@ from nominations.models import (
     Council,
     CouncilOutcome,
     DecisionOutcome,
+    DocumentKind,
     Dossier,
     RecipientKind,
     Unit,
@@ -253,7 +256,16 @@ def load_sample_dossiers(people, units) -> int:
             ],
         )
         if stage == "draft":
+            # Left half-done: the letter is there, the achievement reports are still missing.
+            letter = DocumentKind.SUBMISSION_LETTER
+            attachment_upload(
+                actor=clerk,
+                dossier=dossier,
+                kind=letter,
+                file=sample_pdf(letter, dossier=dossier),
+            )
             continue
+        attach_sample_documents(actor=clerk, dossier=dossier)
         _step(
             dossier,
             "prepare",

@@ -1,0 +1,1 @@
+"""A dossier's documents: private storage, upload checks, the completeness checklist."""

@@ -25,6 +25,7 @@ from nominations.imports.access import may_import_for
 from nominations.imports.checks import NEW, SKIP, blocking, check_batch
 from nominations.imports.columns import FIELDS, guess_columns
 from nominations.models import (
+    AuditAction,
     AwardRecord,
     ImportBatch,
     ImportStatus,
@@ -37,10 +38,10 @@ from nominations.text import normalize_text, search_key
 
 KIND_AWARD_HISTORY = "award_history"
 
-UPLOADED = "import.uploaded"
-MAPPED = "import.mapped"
-APPLIED = "import.applied"
-DISCARDED = "import.discarded"
+UPLOADED = AuditAction.IMPORT_UPLOADED
+MAPPED = AuditAction.IMPORT_MAPPED
+APPLIED = AuditAction.IMPORT_APPLIED
+DISCARDED = AuditAction.IMPORT_DISCARDED
 
 
 class ImportHasErrors(DomainError):

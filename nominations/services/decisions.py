@@ -161,13 +161,20 @@ def _issue_decision(
 def _record_in_history(dossier, awarded: list[Nominee], decision: Decision) -> list[str]:
     """Our own decisions fill the award history that later eligibility checks read.
 
-    An individual not yet known to the record becomes a Person of the proposing unit; a
+    An individual with no namesake in the proposing unit becomes a Person of it; one whose
+    name matches someone not linked to the nominee is left for a person to resolve, and a
     collective is recorded only when the dossier names its unit (no guessing from a name).
     Returns the names that could not be recorded.
     """
     records, unrecorded = [], []
+    namesakes = set(
+        Person.objects.filter(
+            unit=dossier.unit, search_name__in=[n.search_name for n in awarded]
+        ).values_list("search_name", flat=True)
+    )
     for nominee in awarded:
-        if nominee.recipient_kind == RecipientKind.INDIVIDUAL and nominee.person_id is None:
+        unknown = nominee.person_id is None and nominee.search_name not in namesakes
+        if nominee.recipient_kind == RecipientKind.INDIVIDUAL and unknown:
             nominee.person = Person.objects.create(
                 full_name=nominee.full_name, unit=dossier.unit, job_title=nominee.job_title
             )

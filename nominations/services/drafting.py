@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nominations.documents.completeness import missing_documents, missing_message
+from nominations.eligibility import link_nominees
 from nominations.errors import DomainError
 from nominations.models import (
     EDITABLE_STATUSES,
@@ -78,21 +80,41 @@ def _clean_nominees(nominees: list[NomineeInput]) -> list[NomineeInput]:
 
 
 def _write_nominees(dossier: Dossier, nominees: list[NomineeInput], *, replace: bool) -> None:
+    # A nominee still proposed under the same name keeps its row, and with it what hangs on
+    # it (attached documents, the lower level's nominee); the nominees no longer listed go.
+    existing: dict[tuple[str, str], list[Nominee]] = {}
     if replace:
-        dossier.nominees.all().delete()
-    Nominee.objects.bulk_create(
-        Nominee(
-            dossier=dossier,
-            position=position,
-            recipient_kind=item.recipient_kind,
-            full_name=item.full_name,
-            job_title=item.job_title,
-            award=item.award,
-            achievement_summary=item.achievement_summary,
-            search_name=search_key(item.full_name),
-        )
-        for position, item in enumerate(nominees, start=1)
-    )
+        for row in dossier.nominees.order_by("position", "pk"):
+            existing.setdefault((row.recipient_kind, row.full_name), []).append(row)
+    kept, added = [], []
+    for position, item in enumerate(nominees, start=1):
+        same = existing.get((item.recipient_kind, item.full_name))
+        nominee = same.pop(0) if same else Nominee(dossier=dossier)
+        nominee.position = position
+        nominee.recipient_kind = item.recipient_kind
+        nominee.full_name = item.full_name
+        nominee.job_title = item.job_title
+        nominee.award = item.award
+        nominee.achievement_summary = item.achievement_summary
+        nominee.search_name = search_key(item.full_name)
+        (kept if nominee.pk else added).append(nominee)
+    gone = [row.pk for rows in existing.values() for row in rows]
+    if gone:
+        Nominee.objects.filter(pk__in=gone).delete()
+    if kept:
+        Nominee.objects.bulk_update(kept, _NOMINEE_INPUT_FIELDS)
+    Nominee.objects.bulk_create(added)
+
+
+_NOMINEE_INPUT_FIELDS = [
+    "position",
+    "recipient_kind",
+    "full_name",
+    "job_title",
+    "award",
+    "achievement_summary",
+    "search_name",
+]
 
 
 def dossier_search_text(dossier: Dossier, names) -> str:
@@ -163,6 +185,7 @@ def dossier_create(
             dossier=dossier,
             data={"nominees": len(nominees), "origin": origin.pk if origin else None},
         )
+        link_nominees(dossier=dossier)
     return dossier
 
 
@@ -203,6 +226,7 @@ def dossier_update(
             dossier=dossier,
             data={"nominees": len(nominees)},
         )
+        link_nominees(dossier=dossier)
     return dossier
 
 
@@ -213,6 +237,8 @@ def dossier_send_to_head(*, actor, dossier: Dossier) -> Dossier:
         )
         if not dossier.nominees.exists():
             raise DomainError(_("A dossier needs at least one nominee."))
+        if missing := missing_documents(dossier):
+            raise DomainError(missing_message(missing))
         dossier.status = DossierStatus.AWAITING_HEAD
         dossier.save(update_fields=["status"])
         audit(actor=actor, action=AuditAction.DOSSIER_SENT_TO_HEAD, target=dossier, dossier=dossier)

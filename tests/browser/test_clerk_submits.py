@@ -12,8 +12,15 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from nominations.documents.samples import minimal_pdf
 from nominations.forms import DossierCreateForm, NomineeForm
-from nominations.models import CommendationType, Dossier, DossierStatus, RecipientKind
+from nominations.models import (
+    CommendationType,
+    DocumentKind,
+    Dossier,
+    DossierStatus,
+    RecipientKind,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -52,6 +59,19 @@ def fill_nominee(nominee, kind, name, award, summary):
     nominee.get_by_label(field(NomineeForm, "full_name")).fill(name)
     nominee.get_by_label(field(NomineeForm, "award")).select_option(str(award.pk))
     nominee.get_by_label(field(NomineeForm, "achievement_summary")).fill(summary)
+
+
+def attach_pdf(page, document, nominee_name, file_name):
+    """On the documents panel, pick a PDF for one missing item (by its label) and attach it."""
+    with translation.override("vi"):
+        shown = str(document.label)
+    concerns = f".*{re.escape(nominee_name)}" if nominee_name else ""
+    field = page.get_by_label(re.compile(rf"{re.escape(shown)}{concerns}\s*$"))
+    field.set_input_files(
+        {"name": file_name, "mimeType": "application/pdf", "buffer": minimal_pdf(file_name)}
+    )
+    field.locator("xpath=ancestor::form").locator("button[type=submit]").click()
+    expect(page.locator("#documents")).to_contain_text(file_name)
 
 
 def test_a_clerk_drafts_and_sends_a_dossier_and_the_unit_head_sees_it(
@@ -108,6 +128,16 @@ def test_a_clerk_drafts_and_sends_a_dossier_and_the_unit_head_sees_it(
     expect(page.locator("#id_title")).to_have_value(TITLE)
     expect(page.locator("#id_nominees-1-full_name")).to_have_value("Trần Thị Bình")
     screenshot(page, "prepare-step")
+
+    # The clerk attaches the required documents on the same page: the submission letter and
+    # an achievement report per nominee. Each upload comes back to the step.
+    prepare_url = page.url
+    attach_pdf(page, DocumentKind.SUBMISSION_LETTER, None, "Tờ trình đề nghị khen thưởng.pdf")
+    for name in ("Nguyễn Văn An", "Trần Thị Bình"):
+        attach_pdf(page, DocumentKind.ACHIEVEMENT_REPORT, name, f"Báo cáo thành tích {name}.pdf")
+        expect(page).to_have_url(prepare_url)
+    assert dossier.attachments.count() == 3
+    expect(page.locator("#documents input[type=file]")).to_have_count(1)  # "another document"
 
     # The clerk sends it to the unit head.
     # Only the dossier's nominees are shown: no blank extra form to trip over.

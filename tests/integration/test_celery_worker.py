@@ -31,7 +31,7 @@ from nominations.tasks import (
 )
 from tests.conftest import IN_CI
 from tests.factories import create_dossier
-from tests.workflows.helpers import management, nominee_form
+from tests.workflows.helpers import attach_required_documents, management, nominee_form
 from workflows.engine import open_step
 
 pytestmark = [pytest.mark.worker, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -195,7 +195,9 @@ def awaiting_approval_of(world, dossier) -> Notification:
 
 @pytest.fixture
 def dossier(world):
-    return create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
+    dossier = create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
+    attach_required_documents(dossier, world.clerk)
+    return dossier
 
 
 def test_the_unit_head_is_mailed_by_the_worker_after_the_clerk_submits(

@@ -10,6 +10,7 @@ from nominations import services
 from nominations.errors import DomainError, NotAllowed, StepOutOfOrder
 from nominations.models import Dossier, DossierStatus, RecipientKind
 from tests.factories import AwardFactory, create_dossier, nominee
+from tests.workflows.helpers import attach_required_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +133,7 @@ def test_people_who_draft_for_no_unit_cannot_open_the_new_dossier_page(world, lo
 
 def test_a_double_submitted_form_moves_the_dossier_once(world, login):
     dossier = create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
+    attach_required_documents(dossier, world.clerk)
     task = dossier.process.task_set.get(flow_task_type="HUMAN")
     data = {
         "title": dossier.title,
@@ -153,6 +155,7 @@ def test_a_double_submitted_form_moves_the_dossier_once(world, login):
 
 def test_a_step_out_of_order_is_refused_by_the_service(world):
     dossier = create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
+    attach_required_documents(dossier, world.clerk)
     services.dossier_send_to_head(actor=world.clerk, dossier=dossier)
     services.dossier_head_approve(actor=world.head, dossier=dossier)
     with pytest.raises(StepOutOfOrder):
@@ -163,6 +166,7 @@ def test_a_step_out_of_order_is_refused_by_the_service(world):
 
 def test_sending_back_needs_a_reason(world):
     dossier = create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
+    attach_required_documents(dossier, world.clerk)
     services.dossier_send_to_head(actor=world.clerk, dossier=dossier)
     with translation.override("en"), pytest.raises(DomainError, match="reason"):
         services.dossier_head_send_back(actor=world.head, dossier=dossier, reason="   ")

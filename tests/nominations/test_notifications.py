@@ -7,12 +7,14 @@ from django.urls import reverse
 from nominations import notifications, services
 from nominations.models import Notification, NotificationEvent
 from tests.factories import create_dossier
+from tests.workflows.helpers import attach_required_documents
 
 pytestmark = pytest.mark.django_db
 
 
 def send_to_head(world, django_capture_on_commit_callbacks):
     dossier = create_dossier(clerk=world.clerk, unit=world.justice, authority=world.district)
+    attach_required_documents(dossier, world.clerk)
     with django_capture_on_commit_callbacks(execute=True):
         services.dossier_send_to_head(actor=world.clerk, dossier=dossier)
     return dossier

@@ -3,6 +3,7 @@
 from functools import partial
 
 from nominations import services
+from nominations.documents.samples import attach_sample_documents
 from nominations.models import CouncilOutcome
 from tests.factories import create_dossier
 from workflows.engine import acting_on, open_step
@@ -17,11 +18,17 @@ def complete(dossier, step, user, perform):
     return dossier
 
 
+def attach_required_documents(dossier, user):
+    """Attach a small generated PDF for every document the dossier still lacks."""
+    return attach_sample_documents(actor=user, dossier=dossier)
+
+
 def dossier_at(world, step, *, nominees=None):
-    """A dossier of the justice department standing at the named step."""
+    """A dossier of the justice department standing at the named step, its documents attached."""
     dossier = create_dossier(
         clerk=world.clerk, unit=world.justice, authority=world.district, nominees=nominees
     )
+    attach_required_documents(dossier, world.clerk)
 
     def outcomes():
         return {n.pk: (CouncilOutcome.AGREED, "") for n in dossier.nominees.all()}

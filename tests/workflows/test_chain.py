@@ -1,8 +1,11 @@
 """One nomination walks the whole chain through the pages, as each role in turn."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from nominations.documents.completeness import dossier_completeness
+from nominations.documents.samples import minimal_pdf
 from nominations.models import (
     AuditAction,
     CouncilOutcome,
@@ -37,6 +40,18 @@ def step_url(dossier, name):
     return reverse("task_detail", args=[open_step(dossier, name).pk])
 
 
+def upload_through_page(client, dossier, back, kind, nominee=None, name="tai-lieu.pdf"):
+    """The panel's upload form on the prepare step: it comes back to that page."""
+    url = reverse("attachment_upload", args=[dossier.pk]) + f"?next={back}"
+    data = {
+        "kind": kind,
+        "nominee": nominee.pk if nominee else "",
+        "file": SimpleUploadedFile(name, minimal_pdf(name), content_type="application/pdf"),
+    }
+    response = client.post(url, data)
+    assert (response.status_code, response["Location"]) == (302, back)
+
+
 def test_a_nomination_walks_from_draft_to_a_numbered_decision_and_upward(world, login):
     bang_khen = provincial_award()
     client = login(world.clerk)
@@ -49,7 +64,7 @@ def test_a_nomination_walks_from_draft_to_a_numbered_decision_and_upward(world, 
     assert response.status_code == 302
     assert dossier.status == DossierStatus.DRAFT
 
-    # The clerk sends it to the unit head.
+    # Sending it without its documents is refused, naming what is missing.
     data = {
         "title": dossier.title,
         "commendation_type": "movement",
@@ -59,7 +74,22 @@ def test_a_nomination_walks_from_draft_to_a_numbered_decision_and_upward(world, 
         **nominee_form(0, "Nguyễn Văn An", world.award),
         **nominee_form(1, "Phòng Tư pháp", bang_khen, "collective"),
     }
-    assert client.post(step_url(dossier, "prepare"), data).status_code == 302
+    refused = client.post(step_url(dossier, "prepare"), data)
+    assert refused.status_code == 200
+    assert "Nguyễn Văn An" in refused.context["form"].non_field_errors()[0]
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.DRAFT
+
+    # The step's page offers one upload form per missing document, and one for any other.
+    prepare_page = step_url(dossier, "prepare")
+    required = dossier_completeness(dossier)
+    assert len(required) == 3  # the letter, and an achievement report per nominee
+    assert client.get(prepare_page).content.decode().count('type="file"') == len(required) + 1
+    for item in required:
+        name = f"{item.document}-{item.nominee.full_name if item.nominee else 'ho-so'}.pdf"
+        upload_through_page(client, dossier, prepare_page, item.document, item.nominee, name)
+    assert all(item.present for item in dossier_completeness(dossier))
+    assert client.post(prepare_page, data).status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AWAITING_HEAD
 
@@ -79,7 +109,9 @@ def test_a_nomination_walks_from_draft_to_a_numbered_decision_and_upward(world, 
     dossier.refresh_from_db()
     assert (dossier.status, dossier.round) == (DossierStatus.RETURNED, 2)
     client = login(world.clerk)
-    client.post(step_url(dossier, "prepare"), data)
+    client.post(step_url(dossier, "prepare"), data)  # the documents stayed with the nominees
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.AWAITING_HEAD
     client = login(world.head)
     client.post(step_url(dossier, "head_review"), {"outcome": "approve", "reason": ""})
     client = login(world.officer)
