@@ -3,8 +3,10 @@
 Idempotent: units, people and roles are upserted; the sample dossiers are created once.
 """
 
+import io
 from dataclasses import dataclass
 
+import openpyxl
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
@@ -13,6 +15,7 @@ from emulation.models import EmulationBloc
 from nominations import services
 from nominations.documents.samples import attach_sample_documents, sample_pdf
 from nominations.documents.services import attachment_upload
+from nominations.imports.services import import_apply, import_upload
 from nominations.models import (
     AuthorityLevel,
     Award,
@@ -23,6 +26,9 @@ from nominations.models import (
     DecisionOutcome,
     DocumentKind,
     Dossier,
+    EmulationRegistration,
+    ImportBatch,
+    Person,
     RecipientKind,
     Unit,
     UnitKind,
@@ -323,10 +329,49 @@ def load_sample_dossiers(people, units) -> int:
     return len(stages)
 
 
+# The paper-era history of Phòng Tư pháp, as a unit would send it: imported, then read by
+# the eligibility panel of the 2020 sample dossiers.
+HISTORY = [
+    ("Nguyễn Văn An", "Lao động tiên tiến", 2017),
+    ("Nguyễn Văn An", "Lao động tiên tiến", 2018),
+    ("Nguyễn Văn An", "Lao động tiên tiến", 2019),
+    ("Nguyễn Văn An", "Chiến sĩ thi đua cơ sở", 2019),
+    ("Trần Thị Bình", "Lao động tiên tiến", 2019),
+]
+
+
+def load_history(people, units) -> None:
+    """Import the history list once, through the same import a clerk uses, and register the
+    unit and its people for the 2020 emulation."""
+    justice = units["phong-tu-phap"]
+    if ImportBatch.objects.filter(unit=justice, file_name=HISTORY_FILE).exists():
+        return
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["STT", "Họ và tên", "Danh hiệu", "Năm", "Số quyết định"])
+    for number, (name, award, year) in enumerate(HISTORY, start=1):
+        sheet.append([number, name, award, year, f"{40 + number}/QĐ-UBND"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    clerk = people["vanthu.tuphap"]
+    batch = import_upload(actor=clerk, unit=justice, file_name=HISTORY_FILE, stream=buffer)
+    import_apply(actor=clerk, batch=batch)
+    EmulationRegistration.objects.get_or_create(unit=justice, year=2020, person=None)
+    for person in Person.objects.filter(unit=justice):
+        EmulationRegistration.objects.get_or_create(unit=justice, year=2020, person=person)
+
+
+HISTORY_FILE = "lich-su-khen-thuong-2017-2019.xlsx"
+
+
 def load_demo() -> dict:
     call_command("load_award_catalogue", verbosity=0)
+    call_command("load_public_holidays", "--from", "2019", "--to", "2027", verbosity=0)
+    call_command("load_processing_time_limits", verbosity=0)
     with transaction.atomic():
         units = load_organisation()
         people = load_people(units)
+        load_history(people, units)
     created = load_sample_dossiers(people, units)
     return {"units": len(units), "people": people, "dossiers": created}
