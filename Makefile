@@ -72,6 +72,7 @@ messages: dev-deps
 bench: dev-deps
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m bench.transitions
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m bench.inbox
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(BIN)/python -m bench.eligibility
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles var
