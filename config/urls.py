@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("workflows.urls")),
     path("", include("nominations.documents.urls")),
     path("", include("nominations.register.urls")),
+    path("", include("nominations.eligibility.urls")),
     path("imports/", include("nominations.imports.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
