@@ -1,6 +1,10 @@
 """Judging every row of a batch against the catalogue and the people already on record.
 
-Each row ends in one state:
+A list of nominees for a dossier is judged against the catalogue and the dossier's nominees:
+each row becomes a nominee ("new") or is in error; the drafting service judges them once more
+when they are applied.
+
+Each row of an award history list ends in one state:
 - "new": it will become an award record (for a person found, or created when nobody of that
   name is in the unit);
 - "skip": the same person (or collective), award and year is already in the award history —
@@ -24,17 +28,32 @@ from django.utils.translation import gettext_lazy
 from nominations.imports.access import units_below
 from nominations.imports.columns import (
     AWARD,
+    COLLECTIVE_NAME,
     DECISION_DATE,
     DECISION_REFERENCE,
-    FIELDS,
     FULL_NAME,
+    HISTORY,
     ISSUER,
-    REQUIRED_FIELDS,
+    JOB_TITLE,
+    KIND_NOMINEES,
+    RECIPIENT_KIND,
+    SUMMARY,
     UNIT,
     YEAR,
+    field_set,
     heading_key,
 )
-from nominations.models import Award, AwardRecord, Person, RecipientKind, RecordSource, Unit
+from nominations.models import (
+    Award,
+    AwardRecord,
+    Dossier,
+    DossierStatus,
+    Person,
+    RecipientKind,
+    RecordSource,
+    Unit,
+)
+from nominations.services.drafting import MAX_NOMINEES_PER_DOSSIER
 from nominations.text import normalize_text, search_key
 
 ERROR = "error"
@@ -43,11 +62,22 @@ WARNING = "warning"
 NEW, SKIP, FAILED = "new", "skip", "error"
 
 FIRST_YEAR = 1945
-TEXT_LIMITS = {FULL_NAME: 255, DECISION_REFERENCE: 60, ISSUER: 255}
+MAX_SUMMARY_LENGTH = 4000  # as the nominee form (nominations.forms)
+TEXT_LIMITS = {
+    FULL_NAME: 255,
+    DECISION_REFERENCE: 60,
+    ISSUER: 255,
+    COLLECTIVE_NAME: 255,
+    JOB_TITLE: 255,
+    SUMMARY: MAX_SUMMARY_LENGTH,
+}
 
 MESSAGES = {
     "field_not_mapped": gettext_lazy(
         "No column is chosen for “%(field)s”. Choose it in the column mapping."
+    ),
+    "fields_not_mapped": gettext_lazy(
+        "No column is chosen for %(fields)s. Choose one in the column mapping."
     ),
     "no_rows": gettext_lazy("The list has no rows under its headings."),
     "formula": gettext_lazy(
@@ -104,6 +134,42 @@ MESSAGES = {
     "already_recorded": gettext_lazy(
         "Already in the award history (%(source)s). This row will be skipped."
     ),
+    # Nominee lists
+    "no_dossier": gettext_lazy("The dossier of this list no longer exists."),
+    "dossier_not_editable": gettext_lazy(
+        "The dossier is now “%(status)s”: nominees can be added only while it is being drafted "
+        "or after it was returned for revision."
+    ),
+    "too_many_nominees": gettext_lazy(
+        "With these %(count)s rows the dossier would list %(total)s nominees: a dossier may list "
+        "at most %(max)s. Split the list over several dossiers."
+    ),
+    "two_names": gettext_lazy(
+        "Both a full name and a collective name are filled in: one row is one nominee. Keep "
+        "one of them."
+    ),
+    "unknown_kind": gettext_lazy(
+        "“%(value)s” is neither “Cá nhân” (individual) nor “Tập thể” (collective)."
+    ),
+    "award_not_in_use": gettext_lazy(
+        "“%(award)s” is no longer in use in the catalogue: it cannot be proposed."
+    ),
+    "award_wrong_kind": gettext_lazy(
+        "“%(award)s” is only awarded to: %(kind)s; this row proposes: %(row_kind)s."
+    ),
+    "award_wrong_kind_unstated": gettext_lazy(
+        "“%(award)s” is only awarded to: %(kind)s; nothing in the row says it is a "
+        "collective, so it is read as an individual. Fill in a “Cá nhân/Tập thể” column, or "
+        "put the collectives' names in a “Tên tập thể” column."
+    ),
+    "empty_summary": gettext_lazy("The summary of achievements is empty."),
+    "duplicate_nominee": gettext_lazy(
+        "Same nominee as %(other)s: the list holds this name twice. Remove one of them."
+    ),
+    "already_nominated": gettext_lazy(
+        "“%(value)s” is already a nominee of this dossier. Remove the row, or change that "
+        "nominee in the dossier."
+    ),
 }
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
@@ -139,11 +205,18 @@ def location(line, part) -> str:
     return _("Row %(row)s") % {"row": line}
 
 
-def describe(item: dict) -> str:
-    """The issue in words, in the reader's language."""
+def describe(item: dict, fields=HISTORY) -> str:
+    """The issue in words, in the reader's language (fields: the field set of the list)."""
     params = dict(item.get("params", {}))
     if "field" in params:
-        params["field"] = FIELDS.get(params["field"], params["field"])
+        params["field"] = fields.fields.get(params["field"], params["field"])
+    if "fields" in params:
+        params["fields"] = fields.group_label(tuple(params["fields"]))
+    for name in ("kind", "row_kind"):
+        if params.get(name) in RecipientKind.values:
+            params[name] = RecipientKind(params[name]).label.lower()
+    if params.get("status") in DossierStatus.values:
+        params["status"] = DossierStatus(params["status"]).label
     if "source" in params:
         source = params["source"]
         params["source"] = RecordSource(source).label if source in RecordSource.values else source
@@ -218,12 +291,11 @@ def _parse_date(text: str):
         return None
 
 
-class _RowChecker:
-    def __init__(self, unit: Unit, columns: dict[str, int], headers: list[str]):
-        self.unit, self.columns, self.headers = unit, columns, headers
-        self.catalogue = _Catalogue()
-        self.units = _Units(unit)
-        self.today = timezone.localdate()
+class _Cells:
+    """Reading a row's cells by field, each problem noted with the row and the column."""
+
+    def __init__(self, columns: dict[str, int], headers: list[str]):
+        self.columns, self.headers = columns, headers
 
     def _issue(self, issues, row, code, field_name=None, level=ERROR, **params):
         column = self.columns.get(field_name) if field_name else None
@@ -240,12 +312,12 @@ class _RowChecker:
             return None
         return row["cells"][index] if index < len(row["cells"]) else ""
 
-    def _text(self, row, field_name, issues) -> str | None:
+    def _text(self, row, field_name, issues, multiline=False) -> str | None:
         raw = self._cell(row, field_name, issues)
         if raw is None:
             return None
         try:
-            text = normalize_text(raw)
+            text = normalize_text(raw, multiline=multiline)
         except ValidationError:
             self._issue(issues, row, "unreadable_text", field_name)
             return None
@@ -254,6 +326,15 @@ class _RowChecker:
             self._issue(issues, row, "text_too_long", field_name, limit=limit)
             return None
         return text
+
+
+class _RowChecker(_Cells):
+    def __init__(self, unit: Unit, columns: dict[str, int], headers: list[str]):
+        super().__init__(columns, headers)
+        self.unit = unit
+        self.catalogue = _Catalogue()
+        self.units = _Units(unit)
+        self.today = timezone.localdate()
 
     def parse(self, row, issues) -> dict:
         """What the row says, field by field; its problems go to issues."""
@@ -485,6 +566,7 @@ def _find_recorded(rows, checks, issues, columns, headers) -> None:
 
 def check_batch(batch) -> None:
     """Judge the rows of the batch's chosen table with its mapping; fill errors and states."""
+    fields = field_set(batch.kind)
     mapping = batch.mapping
     tables = mapping.get("tables", [])
     table = mapping.get("table", 0)
@@ -492,12 +574,13 @@ def check_batch(batch) -> None:
     columns = {
         name: index
         for name, index in mapping.get("columns", {}).items()
-        if name in FIELDS and isinstance(index, int) and 0 <= index < len(headers)
+        if name in fields.fields and isinstance(index, int) and 0 <= index < len(headers)
     }
     issues = [
-        issue(ERROR, "field_not_mapped", field=name)
-        for name in REQUIRED_FIELDS
-        if name not in columns
+        issue(ERROR, "field_not_mapped", field=group[0])
+        if len(group) == 1
+        else issue(ERROR, "fields_not_mapped", fields=list(group))
+        for group in fields.missing(columns)
     ]
     rows = []
     for index, row in enumerate(batch.rows):
@@ -508,11 +591,14 @@ def check_batch(batch) -> None:
     if not rows:
         issues.append(issue(ERROR, "no_rows"))
 
-    checker = _RowChecker(batch.unit, columns, headers)
-    checks = [checker.parse(row, issues) for row in rows]
-    checker.resolve_recipients(rows, checks, issues)
-    _find_duplicates(rows, checks, issues, columns, headers)
-    _find_recorded(rows, checks, issues, columns, headers)
+    if batch.kind == KIND_NOMINEES:
+        checks = _check_nominees(batch, rows, columns, headers, issues)
+    else:
+        checker = _RowChecker(batch.unit, columns, headers)
+        checks = [checker.parse(row, issues) for row in rows]
+        checker.resolve_recipients(rows, checks, issues)
+        _find_duplicates(rows, checks, issues, columns, headers)
+        _find_recorded(rows, checks, issues, columns, headers)
 
     failed = {i["index"] for i in issues if i["level"] == ERROR and i["index"] is not None}
     for row, check in zip(rows, checks, strict=True):
@@ -523,3 +609,161 @@ def check_batch(batch) -> None:
         row["check"] = check
     issues.sort(key=lambda i: (i["index"] is not None, i["index"] or 0))
     batch.errors = issues
+
+
+# --- Nominee lists -------------------------------------------------------------------------
+
+_KIND_WORDS = {
+    "ca nhan": RecipientKind.INDIVIDUAL,
+    "cn": RecipientKind.INDIVIDUAL,
+    "individual": RecipientKind.INDIVIDUAL,
+    "tap the": RecipientKind.COLLECTIVE,
+    "tt": RecipientKind.COLLECTIVE,
+    "collective": RecipientKind.COLLECTIVE,
+}
+
+
+def nominee_key(recipient_kind: str, name: str) -> tuple[str, str]:
+    """Two nominees are the same when of the same kind and name (diacritics count, not case)."""
+    return recipient_kind, normalize_text(name).casefold()
+
+
+class _NomineeChecker(_Cells):
+    def __init__(self, columns: dict[str, int], headers: list[str]):
+        super().__init__(columns, headers)
+        self.catalogue = _Catalogue()
+
+    def parse(self, row, issues) -> dict:
+        """What the row proposes: one nominee; its problems go to issues."""
+        check = {"state": NEW}
+        before = len(issues)
+        name = self._text(row, FULL_NAME, issues)
+        collective = self._text(row, COLLECTIVE_NAME, issues)
+        if name and collective:
+            self._issue(issues, row, "two_names", COLLECTIVE_NAME)
+        from_collective_column = bool(collective) and not name
+        check["name_field"] = COLLECTIVE_NAME if from_collective_column else FULL_NAME
+        check["full_name"] = name or collective or ""
+        if not check["full_name"] and len(issues) == before:
+            empty_in = FULL_NAME if FULL_NAME in self.columns else COLLECTIVE_NAME
+            if empty_in in self.columns:
+                self._issue(issues, row, "empty_name", empty_in)
+
+        kind_text = self._text(row, RECIPIENT_KIND, issues)
+        stated = _KIND_WORDS.get(full_key(kind_text)) if kind_text else None
+        if kind_text and stated is None:
+            self._issue(issues, row, "unknown_kind", RECIPIENT_KIND, value=kind_text)
+        if stated:
+            kind = stated
+        elif from_collective_column:
+            kind = RecipientKind.COLLECTIVE
+        else:
+            kind = RecipientKind.INDIVIDUAL
+        check["recipient_kind"] = str(kind)
+        check["kind_stated"] = bool(stated) or from_collective_column
+
+        check["job_title"] = self._text(row, JOB_TITLE, issues) or ""
+        check["award"] = self._award(row, check, issues)
+        summary = self._text(row, SUMMARY, issues, multiline=True)
+        if summary == "":
+            self._issue(issues, row, "empty_summary", SUMMARY)
+        check["summary"] = summary or ""
+        return check
+
+    def _award(self, row, check, issues):
+        text = self._text(row, AWARD, issues)
+        if text == "":
+            self._issue(issues, row, "empty_award", AWARD)
+        if not text:
+            return None
+        award, candidates = self.catalogue.find(text)
+        if award is None and candidates:
+            # "Bằng khen của Chủ tịch UBND tỉnh" names the individual's and the collective's:
+            # the row's kind tells which one is meant.
+            fitting = [
+                a for a in candidates if a.recipient_kind == check["recipient_kind"] and a.is_active
+            ]
+            if len(fitting) == 1:
+                award = fitting[0]
+            else:
+                choices = "; ".join(a.name for a in candidates)
+                self._issue(issues, row, "ambiguous_award", AWARD, value=text, choices=choices)
+                return None
+        if award is None:
+            self._issue(issues, row, "unknown_award", AWARD, value=text)
+            return None
+        check["award_name"] = award.name
+        if not award.is_active:
+            self._issue(issues, row, "award_not_in_use", AWARD, award=award.name)
+            return None
+        if award.recipient_kind != check["recipient_kind"]:
+            code = "award_wrong_kind" if check["kind_stated"] else "award_wrong_kind_unstated"
+            self._issue(
+                issues,
+                row,
+                code,
+                AWARD,
+                award=award.name,
+                kind=award.recipient_kind,
+                row_kind=check["recipient_kind"],
+            )
+            return None
+        return award.pk
+
+
+def _check_nominees(batch, rows, columns, headers, issues) -> list[dict]:
+    """Each row a nominee of the batch's dossier: not twice, not already in the dossier."""
+    dossier = Dossier.objects.filter(pk=batch.mapping.get("dossier")).first()
+    existing = []
+    if dossier is None:
+        issues.append(issue(ERROR, "no_dossier"))
+    else:
+        if not dossier.is_editable:
+            issues.append(issue(ERROR, "dossier_not_editable", status=dossier.status))
+        existing = list(dossier.nominees.values_list("recipient_kind", "full_name"))
+    total = len(existing) + len(rows)
+    if total > MAX_NOMINEES_PER_DOSSIER:
+        issues.append(
+            issue(
+                ERROR,
+                "too_many_nominees",
+                count=len(rows),
+                total=total,
+                max=MAX_NOMINEES_PER_DOSSIER,
+            )
+        )
+    checker = _NomineeChecker(columns, headers)
+    checks = [checker.parse(row, issues) for row in rows]
+    in_dossier = {nominee_key(kind, name) for kind, name in existing}
+    seen = {}
+    for row, check in zip(rows, checks, strict=True):
+        if not check["full_name"]:
+            continue
+        key = nominee_key(check["recipient_kind"], check["full_name"])
+        column = columns.get(check["name_field"])
+        if key in in_dossier:
+            issues.append(
+                issue(
+                    ERROR,
+                    "already_nominated",
+                    row=row,
+                    column=column,
+                    headers=headers,
+                    value=check["full_name"],
+                )
+            )
+        elif key in seen:
+            first = seen[key]
+            issues.append(
+                issue(
+                    ERROR,
+                    "duplicate_nominee",
+                    row=row,
+                    column=column,
+                    headers=headers,
+                    other={"line": first["line"], "part": first.get("part")},
+                )
+            )
+        else:
+            seen[key] = row
+    return checks

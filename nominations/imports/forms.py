@@ -5,11 +5,12 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from nominations.imports import readers
-from nominations.imports.columns import FIELDS, REQUIRED_FIELDS
+from nominations.imports.columns import HISTORY
 
 
-class UploadForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit whose history this list holds"), queryset=None)
+class FileForm(forms.Form):
+    """The file of a list, whatever its kind."""
+
     file = forms.FileField(
         label=_("File"),
         widget=forms.ClearableFileInput(
@@ -21,15 +22,24 @@ class UploadForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "An Excel workbook (.xlsx), a CSV file, or a Word document (.docx) with the list in "
+            "a table; at most %(size)s and %(rows)s rows."
+        ) % {"size": filesizeformat(readers.max_bytes()), "rows": readers.max_rows()}
+
+
+class UploadForm(FileForm):
+    unit = forms.ModelChoiceField(label=_("Unit whose history this list holds"), queryset=None)
+
+    field_order = ["unit", "file"]
+
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         if len(units) == 1:
             self.fields["unit"].initial = units[0]
-        self.fields["file"].help_text = _(
-            "An Excel workbook (.xlsx), a CSV file, or a Word document (.docx) with the list in "
-            "a table; at most %(size)s and %(rows)s rows."
-        ) % {"size": filesizeformat(readers.max_bytes()), "rows": readers.max_rows()}
 
 
 def table_label(table: dict) -> str:
@@ -61,11 +71,11 @@ class TableChoiceForm(forms.Form):
 class ColumnMappingForm(forms.Form):
     """One choice per column of the file: which of our fields it holds, if any."""
 
-    def __init__(self, *args, headers, columns, **kwargs):
+    def __init__(self, *args, headers, columns, fields=HISTORY, **kwargs):
         super().__init__(*args, **kwargs)
-        self.headers = headers
+        self.headers, self.field_set = headers, fields
         chosen = {index: name for name, index in columns.items()}
-        choices = [("", _("— not imported —")), *FIELDS.items()]
+        choices = [("", _("— not imported —")), *fields.fields.items()]
         for index, heading in enumerate(headers):
             label = heading or _("Column %(number)s (no heading)") % {"number": index + 1}
             self.fields[f"column_{index}"] = forms.ChoiceField(
@@ -85,13 +95,17 @@ class ColumnMappingForm(forms.Form):
                 self.add_error(
                     None,
                     _("“%(field)s” is chosen for several columns (%(columns)s): choose one.")
-                    % {"field": FIELDS[name], "columns": headings},
+                    % {"field": self.field_set.fields[name], "columns": headings},
                 )
-        for name in REQUIRED_FIELDS:
-            if name not in by_field:
-                self.add_error(
-                    None,
-                    _("Choose the column that holds “%(field)s”.") % {"field": FIELDS[name]},
-                )
+        for group in self.field_set.missing(by_field):
+            if len(group) == 1:
+                message = _("Choose the column that holds “%(field)s”.") % {
+                    "field": self.field_set.fields[group[0]]
+                }
+            else:
+                message = _("Choose a column that holds %(fields)s.") % {
+                    "fields": self.field_set.group_label(group)
+                }
+            self.add_error(None, message)
         self.columns = {name: indexes[0] for name, indexes in by_field.items()}
         return cleaned

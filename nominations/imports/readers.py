@@ -25,7 +25,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from nominations.errors import DomainError
-from nominations.imports.columns import guess_columns, heading_key
+from nominations.imports.columns import heading_key, heading_score
 from nominations.text import normalize_text
 
 CHUNK_SIZE = 64 * 1024
@@ -355,11 +355,12 @@ def _header_index(grid: list[dict]) -> int:
     """The row with the most recognised headings among the first ones; the first row if none.
 
     Paper-era sheets often start with a title ("DANH SÁCH CÁ NHÂN ĐẠT DANH HIỆU…") above the
-    headings, so the headings are looked for rather than assumed on row 1.
+    headings, so the headings are looked for rather than assumed on row 1 — the headings of any
+    kind of list we import (award history, nominees).
     """
     best, best_score = 0, 0
     for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
-        score = len(guess_columns(row["cells"]))
+        score = heading_score(row["cells"])
         if score > best_score:
             best, best_score = index, score
     return best if best_score >= 2 else 0

@@ -1,4 +1,9 @@
-"""Import pages: my imports, upload, columns, preview, apply, discard. Thin: the services act."""
+"""Import pages: my imports, upload, columns, preview, apply, discard. Thin: the services act.
+
+A list of nominees is uploaded from a dossier's prepare step (`import_nominees_upload`), then
+goes through the same columns, preview, apply and discard pages; once applied or discarded,
+the user is back on the prepare step.
+"""
 
 import datetime
 
@@ -6,20 +11,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from nominations.access import get_dossier_for_user, units_where
 from nominations.errors import DomainError
 from nominations.imports import readers, services
-from nominations.imports.access import get_batch_for_user, importable_units
+from nominations.imports.access import PREPARE, dossier_of, get_batch_for_user, importable_units
 from nominations.imports.checks import ERROR, FAILED, NEW, SKIP, describe, location
-from nominations.imports.columns import FIELDS
+from nominations.imports.columns import KIND_NOMINEES, field_set
 from nominations.imports.forms import (
     ColumnMappingForm,
+    FileForm,
     TableChoiceForm,
     UploadForm,
     table_label,
@@ -60,8 +69,13 @@ def _units_for(user):
 @login_required
 def import_list(request):
     units = _units_for(request.user)
+    # Lists of nominees belong to their dossier: shown to those who may prepare it (its unit's
+    # clerks), not to the secretariats that keep the unit's award history.
+    preparing = units_where(request.user, PREPARE)
     batches = (
-        ImportBatch.objects.filter(unit__in=units)
+        ImportBatch.objects.filter(
+            Q(unit__in=units) & ~Q(kind=KIND_NOMINEES) | Q(kind=KIND_NOMINEES, unit__in=preparing)
+        )
         .select_related("unit", "uploaded_by")
         .defer("rows", "errors", "mapping")
     )
@@ -78,43 +92,85 @@ def import_upload(request):
     from its declared length alone, and one that lies about it is cut off at the limit.
     """
     units = _units_for(request.user)
+
+    def read(form, upload):
+        unit = form.cleaned_data["unit"]
+        return services.import_upload(
+            actor=request.user, unit=unit, file_name=upload.name, stream=upload
+        )
+
+    return _limited_upload(request, lambda *a: UploadForm(*a, units=units), read, {})
+
+
+@csrf_exempt  # checked by _upload once the size is known to be acceptable (see import_upload)
+@login_required
+def import_nominees_upload(request, dossier_pk):
+    """A list of nominees for the dossier being prepared: 404 to anyone who may not prepare it."""
+    dossier = get_dossier_for_user(request.user, dossier_pk, perm=PREPARE)
+    if not dossier.is_editable:
+        messages.warning(
+            request,
+            _(
+                "The dossier is now “%(status)s”: nominees can be added only while it is being "
+                "drafted or after it was returned for revision."
+            )
+            % {"status": dossier.get_status_display()},
+        )
+        return redirect("dossier_detail", dossier.pk)
+
+    def read(form, upload):
+        return services.import_nominees_upload(
+            actor=request.user, dossier=dossier, file_name=upload.name, stream=upload
+        )
+
+    context = {"dossier": dossier, "back_url": prepare_url(dossier)}
+    return _limited_upload(request, FileForm, read, context)
+
+
+def _limited_upload(request, make_form, read, context):
     if request.method == "POST":
         try:
             declared = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             declared = 0
         if declared > readers.max_bytes() + FORM_OVERHEAD_BYTES:
-            return _upload_page(
-                request, UploadForm(units=units), readers.file_too_large_error().message, 413
-            )
+            error = readers.file_too_large_error().message
+            return _upload_page(request, make_form(), context, error, 413)
         request.upload_handlers.insert(0, SizeLimitHandler(request, readers.max_bytes()))
-    return _upload(request, units)
+    return _upload(request, make_form, read, context)
 
 
 @csrf_protect
-def _upload(request, units):
+def _upload(request, make_form, read, context):
     if request.method != "POST":
-        return _upload_page(request, UploadForm(units=units))
+        return _upload_page(request, make_form(), context)
     limiter = request.upload_handlers[0]
-    form = UploadForm(request.POST, request.FILES, units=units)
+    form = make_form(request.POST, request.FILES)
     if getattr(limiter, "too_large", False):
-        return _upload_page(request, form, readers.file_too_large_error().message, 413)
+        return _upload_page(request, form, context, readers.file_too_large_error().message, 413)
     if not form.is_valid():
-        return _upload_page(request, form)
-    upload = form.cleaned_data["file"]
+        return _upload_page(request, form, context)
     try:
-        batch = services.import_upload(
-            actor=request.user, unit=form.cleaned_data["unit"], file_name=upload.name, stream=upload
-        )
+        batch = read(form, form.cleaned_data["file"])
     except DomainError as error:
-        return _upload_page(request, form, error.message)
+        return _upload_page(request, form, context, error.message)
     messages.success(request, _("The file was read. Check which column holds what."))
     return redirect("imports:mapping", batch.pk)
 
 
-def _upload_page(request, form, error=None, status=200):
-    context = {"form": form, "error": error}
+def _upload_page(request, form, context, error=None, status=200):
+    context = {**context, "form": form, "error": error}
     return render(request, "nominations/imports/upload.html", context, status=status)
+
+
+def prepare_url(dossier) -> str:
+    """The dossier's open prepare step if there is one, else the dossier's page."""
+    from workflows.engine import open_step  # the workflows app builds on nominations
+
+    task = open_step(dossier, "prepare")
+    if task is not None:
+        return reverse("task_detail", args=[task.pk])
+    return reverse("dossier_detail", args=[dossier.pk])
 
 
 @login_required
@@ -133,7 +189,10 @@ def import_mapping(request, pk):
         initial={"table": table_index},
     )
     form = ColumnMappingForm(
-        None if choose else data, headers=table["headers"], columns=batch.mapping["columns"]
+        None if choose else data,
+        headers=table["headers"],
+        columns=batch.mapping["columns"],
+        fields=field_set(batch.kind),
     )
     try:
         if choose and table_form.is_valid():
@@ -162,11 +221,12 @@ def import_mapping(request, pk):
             "table_label": table_label(table),
             "table": table,
             "columns": columns,
+            "is_nominees": batch.kind == KIND_NOMINEES,
         },
     )
 
 
-def _row_view(row, issues_by_index, columns):
+def _row_view(row, issues_by_index, columns, fields):
     check = row.get("check", {})
     day = check.get("decision_date")
     return {
@@ -178,7 +238,7 @@ def _row_view(row, issues_by_index, columns):
             name: row["cells"][columns[name]]
             if columns.get(name) is not None and columns[name] < len(row["cells"])
             else ""
-            for name in FIELDS
+            for name in fields.fields
         },
     }
 
@@ -186,10 +246,12 @@ def _row_view(row, issues_by_index, columns):
 @login_required
 def import_preview(request, pk):
     batch = get_batch_for_user(request.user, pk)
+    fields = field_set(batch.kind)
+    dossier = dossier_of(batch)
     table_index = batch.mapping.get("table", 0)
     table = batch.mapping["tables"][table_index]
     issues = [
-        {**item, "where": location(item["line"], item["part"]), "message": describe(item)}
+        {**item, "where": location(item["line"], item["part"]), "message": describe(item, fields)}
         for item in batch.errors
     ]
     issues_by_index: dict[int, list[dict]] = {}
@@ -213,7 +275,8 @@ def import_preview(request, pk):
         rows = [r for r in rows if r["index"] in issues_by_index]
     page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = [
-        _row_view(row, issues_by_index, batch.mapping["columns"]) for row in page.object_list
+        _row_view(row, issues_by_index, batch.mapping["columns"], fields)
+        for row in page.object_list
     ]
     return render(
         request,
@@ -226,9 +289,13 @@ def import_preview(request, pk):
             "row_issues": [i for i in issues if i["index"] is not None],
             "page": page,
             "show": request.GET.get("show", ""),
-            "mapped": [(name, label) for name, label in FIELDS.items()],
             "is_open": batch.status == ImportStatus.PREVIEWED,
-            "records": batch.award_records.count() if batch.status == ImportStatus.APPLIED else 0,
+            "records": batch.award_records.count()
+            if batch.status == ImportStatus.APPLIED and dossier is None
+            else 0,
+            "dossier": dossier,
+            "is_nominees": batch.kind == KIND_NOMINEES,
+            "back_url": prepare_url(dossier) if dossier else None,
         },
     )
 
@@ -244,6 +311,17 @@ def import_apply(request, pk):
     except DomainError as error:
         messages.warning(request, error.message)
     else:
+        if result.dossier is not None:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s nominee added to the dossier from the list.",
+                    "%(count)s nominees added to the dossier from the list.",
+                    result.created,
+                )
+                % {"count": result.created},
+            )
+            return redirect(prepare_url(result.dossier))
         parts = [
             ngettext(
                 "%(count)s record added to the award history.",
@@ -283,5 +361,9 @@ def import_discard(request, pk):
     except DomainError as error:
         messages.warning(request, error.message)
         return redirect("imports:preview", batch.pk)
+    dossier = dossier_of(batch)
+    if dossier is not None:
+        messages.success(request, _("The list was discarded: no nominee was added to the dossier."))
+        return redirect(prepare_url(dossier))
     messages.success(request, _("The import was discarded: nothing was added to the history."))
     return redirect("imports:list")

@@ -24,7 +24,7 @@ class AuditAction(models.TextChoices):
     TASK_RELEASED = "task.released", _("Step released")
     IMPORT_UPLOADED = "import.uploaded", _("List uploaded")
     IMPORT_MAPPED = "import.mapped", _("List columns mapped")
-    IMPORT_APPLIED = "import.applied", _("List applied to the award history")
+    IMPORT_APPLIED = "import.applied", _("List applied")
     IMPORT_DISCARDED = "import.discarded", _("List discarded")
     MEMBERSHIP_GRANTED = "membership.granted", _("Role granted")
     MEMBERSHIP_ENDED = "membership.ended", _("Role ended")

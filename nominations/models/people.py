@@ -178,7 +178,7 @@ class Initiative(models.Model):
     """An initiative or applied research result, recognised at a level (sáng kiến)."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="initiatives")
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("name of the initiative"), max_length=300)
     level = models.CharField(
         _("effect recognised at"), max_length=20, choices=InitiativeLevel.choices
     )
