@@ -70,6 +70,26 @@ class NomineeForm(forms.Form):
         max_length=MAX_SUMMARY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # Asked by some commendation types only (nominations/commendation_types.py); the page shows
+    # each one for its type when scripts run, all of them otherwise.
+    act_date = forms.DateField(
+        label=_("Date of the act (sudden commendation)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date", "data-for-type": "sudden"}),
+    )
+    service_years = forms.IntegerField(
+        label=_("Years of service (long-service commendation)"),
+        required=False,
+        min_value=1,
+        max_value=80,
+        widget=forms.NumberInput(attrs={"data-for-type": "service"}),
+    )
+    nationality = NormalizedCharField(
+        label=_("Nationality (commendation for a foreigner)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"data-for-type": "foreign"}),
+    )
 
 
 class BaseNomineeFormSet(forms.BaseFormSet):
@@ -96,6 +116,9 @@ class BaseNomineeFormSet(forms.BaseFormSet):
                 job_title=f.cleaned_data.get("job_title", ""),
                 award=f.cleaned_data["award"],
                 achievement_summary=f.cleaned_data["achievement_summary"],
+                act_date=f.cleaned_data.get("act_date"),
+                service_years=f.cleaned_data.get("service_years"),
+                nationality=f.cleaned_data.get("nationality", ""),
             )
             for f in self.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
@@ -119,6 +142,9 @@ def nominee_initial(dossier) -> list[dict]:
             "job_title": n.job_title,
             "award": n.award_id,
             "achievement_summary": n.achievement_summary,
+            "act_date": n.act_date,
+            "service_years": n.service_years,
+            "nationality": n.nationality,
         }
         for n in dossier.nominees.all()
     ]

@@ -188,6 +188,10 @@ class Nominee(models.Model):
         Award, verbose_name=_("proposed award"), on_delete=models.PROTECT, related_name="+"
     )
     achievement_summary = models.TextField(_("summary of achievements"))
+    # What some commendation types need besides the summary (see nominations/commendation_types.py).
+    act_date = models.DateField(_("date of the act"), null=True, blank=True)
+    service_years = models.PositiveSmallIntegerField(_("years of service"), null=True, blank=True)
+    nationality = models.CharField(_("nationality"), max_length=100, blank=True)
     council_outcome = models.CharField(
         _("council outcome"),
         max_length=20,

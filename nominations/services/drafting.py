@@ -1,5 +1,6 @@
 """Drafting a dossier and sending it to the unit head."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from nominations.commendation_types import type_fact_problem
 from nominations.documents.completeness import missing_documents, missing_message
 from nominations.eligibility import link_nominees
 from nominations.errors import DomainError
@@ -36,9 +38,12 @@ class NomineeInput:
     award: Award
     achievement_summary: str
     job_title: str = ""
+    act_date: datetime.date | None = None
+    service_years: int | None = None
+    nationality: str = ""
 
 
-def _clean_nominees(nominees: list[NomineeInput]) -> list[NomineeInput]:
+def _clean_nominees(nominees: list[NomineeInput], commendation_type: str) -> list[NomineeInput]:
     if not nominees:
         raise DomainError(_("A dossier needs at least one nominee."))
     if len(nominees) > MAX_NOMINEES_PER_DOSSIER:
@@ -67,6 +72,8 @@ def _clean_nominees(nominees: list[NomineeInput]) -> list[NomineeInput]:
                     "kind": item.award.get_recipient_kind_display().lower(),
                 }
             )
+        if problem := type_fact_problem(commendation_type, item):
+            raise DomainError(_("Nominee %(n)d: %(problem)s.") % {"n": index, "problem": problem})
         cleaned.append(
             NomineeInput(
                 recipient_kind=item.recipient_kind,
@@ -74,6 +81,9 @@ def _clean_nominees(nominees: list[NomineeInput]) -> list[NomineeInput]:
                 award=item.award,
                 achievement_summary=summary,
                 job_title=normalize_text(item.job_title),
+                act_date=item.act_date,
+                service_years=item.service_years,
+                nationality=normalize_text(item.nationality),
             )
         )
     return cleaned
@@ -96,6 +106,9 @@ def _write_nominees(dossier: Dossier, nominees: list[NomineeInput], *, replace: 
         nominee.job_title = item.job_title
         nominee.award = item.award
         nominee.achievement_summary = item.achievement_summary
+        nominee.act_date = item.act_date
+        nominee.service_years = item.service_years
+        nominee.nationality = item.nationality
         nominee.search_name = search_key(item.full_name)
         (kept if nominee.pk else added).append(nominee)
     gone = [row.pk for rows in existing.values() for row in rows]
@@ -113,6 +126,9 @@ _NOMINEE_INPUT_FIELDS = [
     "job_title",
     "award",
     "achievement_summary",
+    "act_date",
+    "service_years",
+    "nationality",
     "search_name",
 ]
 
@@ -157,7 +173,7 @@ def dossier_create(
 ) -> Dossier:
     try:
         title = _clean_header(title=title, year=year)
-        nominees = _clean_nominees(nominees)
+        nominees = _clean_nominees(nominees, commendation_type)
     except ValidationError as exc:
         raise DomainError(validation_message(exc)) from exc
     _check_unit_active(unit)
@@ -208,7 +224,7 @@ def dossier_update(
 ) -> Dossier:
     try:
         title = _clean_header(title=title, year=year)
-        nominees = _clean_nominees(nominees)
+        nominees = _clean_nominees(nominees, commendation_type)
     except ValidationError as exc:
         raise DomainError(validation_message(exc)) from exc
     with transaction.atomic():

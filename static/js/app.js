@@ -15,6 +15,17 @@
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
     });
   });
+  // Fields that only one commendation type asks for follow the type chosen for the dossier.
+  var typeSelect = document.getElementById("id_commendation_type");
+  function showTypeFields() {
+    if (!typeSelect) { return; }
+    document.querySelectorAll("[data-for-type]").forEach(function (input) {
+      var field = input.closest(".field");
+      if (field) { field.hidden = input.dataset.forType !== typeSelect.value; }
+    });
+  }
+  if (typeSelect) { typeSelect.addEventListener("change", showTypeFields); showTypeFields(); }
+
   // "Add a nominee": clone the empty form of the formset.
   var add = document.getElementById("add-nominee");
   var template = document.getElementById("nominee-template");
@@ -30,6 +41,7 @@
       if (number) { number.textContent = String(index + 1); }
       document.getElementById("nominee-forms").appendChild(node);
       total.value = String(index + 1);
+      showTypeFields();
       var first = node.querySelector("input, select, textarea");
       if (first) { first.focus(); }
     });
