@@ -1,6 +1,9 @@
-"""Emulation blocs; movements, targets and reports come with issue #6."""
+"""Emulation movements: the program, its tasks and measurable targets, the units' commitments,
+plans and progress reports; and the blocs that emulate together."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,3 +31,227 @@ class EmulationBloc(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class MovementStatus(models.TextChoices):
+    DRAFT = "draft", _("Being prepared")
+    LAUNCHED = "launched", _("Launched")
+    CLOSED = "closed", _("Closed")
+
+
+class Movement(models.Model):
+    """An emulation movement (phong trào thi đua) launched by an authority."""
+
+    authority = models.ForeignKey(
+        "nominations.AwardingAuthority",
+        verbose_name=_("launched by"),
+        on_delete=models.PROTECT,
+        related_name="movements",
+    )
+    code = models.SlugField(_("code"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=400)
+    legal_basis = models.TextField(_("legal basis"))
+    purpose = models.TextField(_("purpose and requirements"), blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=MovementStatus.choices, default=MovementStatus.DRAFT
+    )
+    participants = models.ManyToManyField(
+        "nominations.Unit", verbose_name=_("units taking part"), related_name="movements"
+    )
+
+    class Meta:
+        verbose_name = _("emulation movement")
+        verbose_name_plural = _("emulation movements")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="movement_period_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class MilestoneKind(models.TextChoices):
+    PLANS_DUE = "plans_due", _("Units' implementation plans due")
+    INTERIM_REVIEW = "interim_review", _("Interim review")
+    FINAL_REVIEW = "final_review", _("Final review and commendation")
+    OTHER = "other", _("Other milestone")
+
+
+class Milestone(models.Model):
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("kind"), max_length=20, choices=MilestoneKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    due_on = models.DateField(_("due on"))
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["movement", "due_on"]
+
+    def __str__(self):
+        return f"{self.title} ({self.due_on:%d/%m/%Y})"
+
+
+class MovementTask(models.Model):
+    """One task of the program (nhiệm vụ), with its lead and coordinating units."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="tasks")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=400)
+    description = models.TextField(_("description"), blank=True)
+    lead_units = models.ManyToManyField(
+        "nominations.Unit", verbose_name=_("lead units (chủ trì)"), related_name="led_tasks"
+    )
+    coordinating_units = models.ManyToManyField(
+        "nominations.Unit",
+        verbose_name=_("coordinating units (phối hợp)"),
+        related_name="coordinated_tasks",
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("movement task")
+        verbose_name_plural = _("movement tasks")
+        ordering = ["movement", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["movement", "number"], name="task_number_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Measure(models.TextChoices):
+    COUNT = "count", _("Number")
+    KILOMETRES = "km", _("Kilometres")
+    PERCENT = "percent", _("Percent")
+    CRITERIA = "criteria", _("Criteria met (out of the set)")
+
+
+class Direction(models.TextChoices):
+    AT_LEAST = "at_least", _("At least")
+    MORE_THAN = "more_than", _("More than")
+    AT_MOST = "at_most", _("At most")
+    LESS_THAN = "less_than", _("Less than")
+
+
+class TargetScope(models.TextChoices):
+    WHOLE = "whole", _("The whole area")
+    EACH_UNIT = "each_unit", _("Each unit concerned")
+    NAMED_UNITS = "named_units", _("Each of the units named")
+
+
+class Target(models.Model):
+    """A measurable target of a task (chỉ tiêu), e.g. "more than 5 OCOP products"."""
+
+    task = models.ForeignKey(MovementTask, on_delete=models.CASCADE, related_name="targets")
+    code = models.SlugField(_("code"), max_length=80)
+    description = models.CharField(_("what is measured"), max_length=400)
+    measure = models.CharField(_("measure"), max_length=20, choices=Measure.choices)
+    unit_label = models.CharField(
+        _("counted in"), max_length=60, help_text=_("e.g. products, km, communes, %")
+    )
+    direction = models.CharField(_("direction"), max_length=20, choices=Direction.choices)
+    value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2)
+    scope = models.CharField(
+        _("applies to"), max_length=20, choices=TargetScope.choices, default=TargetScope.WHOLE
+    )
+    scope_units = models.ManyToManyField(
+        "nominations.Unit",
+        verbose_name=_("units concerned"),
+        related_name="movement_targets",
+        blank=True,
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    source_text = models.TextField(_("as written in the program"), blank=True)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["task", "pk"]
+        constraints = [models.UniqueConstraint(fields=["task", "code"], name="target_code_unique")]
+
+    def __str__(self):
+        return self.description
+
+
+class Commitment(models.Model):
+    """A unit's registration under a movement (đăng ký thi đua): the value it commits to."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="commitments")
+    unit = models.ForeignKey(
+        "nominations.Unit", on_delete=models.PROTECT, related_name="movement_commitments"
+    )
+    value = models.DecimalField(_("committed value"), max_digits=12, decimal_places=2)
+    registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        constraints = [models.UniqueConstraint(fields=["target", "unit"], name="commitment_unique")]
+
+    def __str__(self):
+        return f"{self.unit} — {self.target}: {self.value}"
+
+
+class ImplementationPlan(models.Model):
+    """A unit's plan to carry out the movement (kế hoạch triển khai), filed by a milestone."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="plans")
+    unit = models.ForeignKey("nominations.Unit", on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(_("document number"), max_length=100, blank=True)
+    filed_on = models.DateField(_("filed on"))
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("implementation plan")
+        verbose_name_plural = _("implementation plans")
+        constraints = [models.UniqueConstraint(fields=["movement", "unit"], name="plan_unique")]
+
+    def __str__(self):
+        return f"{self.unit} — {self.filed_on:%d/%m/%Y}"
+
+
+class ProgressReport(models.Model):
+    """A value a unit reports against a target; a correction is a new report that supersedes."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="reports")
+    unit = models.ForeignKey(
+        "nominations.Unit", on_delete=models.PROTECT, related_name="movement_reports"
+    )
+    value = models.DecimalField(_("value reached"), max_digits=12, decimal_places=2)
+    as_of = models.DateField(_("as of"))
+    note = models.TextField(_("note"), blank=True)
+    supersedes = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+        verbose_name=_("corrects"),
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("checked by the lead unit at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["target", "unit", "-as_of", "-pk"]
+        indexes = [models.Index(fields=["target", "unit", "as_of"], name="report_target_unit")]
+
+    def __str__(self):
+        return f"{self.unit} — {self.target}: {self.value} ({self.as_of:%d/%m/%Y})"
