@@ -371,6 +371,7 @@ def load_demo() -> dict:
     call_command("load_processing_time_limits", verbosity=0)
     with transaction.atomic():
         units = load_organisation()
+        call_command("load_seed_program", verbosity=0)
         people = load_people(units)
         load_history(people, units)
     created = load_sample_dossiers(people, units)
