@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("emulation.dashboard_urls")),
+    path("", include("emulation.pages_urls")),
+]
