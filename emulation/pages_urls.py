@@ -1,1 +1,9 @@
-urlpatterns = []
+from django.urls import path
+
+from emulation import pages
+
+urlpatterns = [
+    path("mine/", pages.movement_mine, name="movement_mine"),
+    path("<slug:code>/unit/<int:unit_id>/", pages.movement_unit, name="movement_unit"),
+    path("<slug:code>/checks/", pages.movement_checks, name="movement_checks"),
+]
