@@ -41,7 +41,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from emulation.models import Direction, Measure, TargetScope
 
@@ -52,10 +52,10 @@ ADDITIVE_MEASURES = frozenset({Measure.COUNT, Measure.KILOMETRES})
 
 
 class Status(models.TextChoices):
-    REACHED = "reached", _lazy("Reached")
-    ON_TRACK = "on_track", _lazy("On track")
-    LATE = "late", _lazy("Late")
-    NO_REPORT = "no_report", _lazy("No report")
+    REACHED = "reached", gettext_lazy("Reached")
+    ON_TRACK = "on_track", gettext_lazy("On track")
+    LATE = "late", gettext_lazy("Late")
+    NO_REPORT = "no_report", gettext_lazy("No report")
 
 
 def reaches(direction: str, value: Decimal, target: Decimal) -> bool:

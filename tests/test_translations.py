@@ -67,3 +67,20 @@ def test_compiled_catalogue_matches_the_po():
         if got != e["msgstr"][0]:
             stale.append(f"{label(e)}: .mo has {got!r}, .po has {e['msgstr'][0]!r}")
     assert not stale, "django.mo is out of date; run compilemessages:\n" + "\n".join(stale)
+
+
+def test_strings_are_marked_with_names_makemessages_finds():
+    """makemessages only sees _(), gettext(), gettext_lazy(), ngettext()…: an alias such as
+    `gettext_lazy as _lazy` leaves its strings out of the catalogue, silently untranslated."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    alias = re.compile(r"import (?:\w*gettext\w*) as (?!_\b)\w+")
+    offenders = [
+        str(path.relative_to(root))
+        for app in ("config", "nominations", "workflows", "emulation")
+        for path in (root / app).rglob("*.py")
+        if alias.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
