@@ -255,3 +255,119 @@ class ProgressReport(models.Model):
 
     def __str__(self):
         return f"{self.unit} — {self.target}: {self.value} ({self.as_of:%d/%m/%Y})"
+
+
+class BlocYear(models.Model):
+    """A bloc's emulation year: the unit leading it (it rotates) and the covenant signed."""
+
+    bloc = models.ForeignKey(EmulationBloc, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("year"))
+    leading_unit = models.ForeignKey(
+        "nominations.Unit",
+        verbose_name=_("leading unit of the bloc"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    movement = models.ForeignKey(
+        Movement,
+        verbose_name=_("movement whose reports are scored"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bloc_years",
+    )
+    covenant = models.TextField(_("covenant (giao ước thi đua)"), blank=True)
+    proposal = models.ForeignKey(
+        "nominations.Dossier",
+        verbose_name=_("the bloc's proposal for the emulation flag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("bloc year")
+        verbose_name_plural = _("bloc years")
+        ordering = ["bloc", "-year"]
+        constraints = [models.UniqueConstraint(fields=["bloc", "year"], name="bloc_year_unique")]
+
+    def __str__(self):
+        return f"{self.bloc} {self.year}"
+
+
+class CovenantSignature(models.Model):
+    """A member unit's signature of the year's covenant."""
+
+    bloc_year = models.ForeignKey(BlocYear, on_delete=models.CASCADE, related_name="signatures")
+    unit = models.ForeignKey("nominations.Unit", on_delete=models.PROTECT, related_name="+")
+    signed_on = models.DateField(_("signed on"))
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("covenant signature")
+        verbose_name_plural = _("covenant signatures")
+        constraints = [
+            models.UniqueConstraint(fields=["bloc_year", "unit"], name="covenant_signature_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} — {self.signed_on:%d/%m/%Y}"
+
+
+class CriterionKind(models.TextChoices):
+    FROM_TARGET = "from_target", _("Scored from the unit's reports on a target")
+    MANUAL = "manual", _("Scored by the bloc")
+
+
+class BlocCriterion(models.Model):
+    """A criterion of the bloc's scoring table, with its maximum points."""
+
+    bloc_year = models.ForeignKey(BlocYear, on_delete=models.CASCADE, related_name="criteria")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("criterion"), max_length=300)
+    kind = models.CharField(_("how it is scored"), max_length=20, choices=CriterionKind.choices)
+    max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2)
+    target = models.ForeignKey(
+        Target, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("bloc criterion")
+        verbose_name_plural = _("bloc criteria")
+        ordering = ["bloc_year", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="manual", target__isnull=True)
+                | models.Q(kind="from_target", target__isnull=False),
+                name="criterion_target_matches_kind",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class BlocScore(models.Model):
+    """Points given by the bloc to a member on a manual criterion."""
+
+    criterion = models.ForeignKey(BlocCriterion, on_delete=models.CASCADE, related_name="scores")
+    unit = models.ForeignKey("nominations.Unit", on_delete=models.PROTECT, related_name="+")
+    points = models.DecimalField(_("points"), max_digits=6, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    scored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scored_at = models.DateTimeField(_("scored at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bloc score")
+        verbose_name_plural = _("bloc scores")
+        constraints = [
+            models.UniqueConstraint(fields=["criterion", "unit"], name="bloc_score_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} — {self.criterion}: {self.points}"
