@@ -1,9 +1,10 @@
 from django.urls import path
 
-from emulation import pages
+from emulation import bloc_pages, pages
 
 urlpatterns = [
     path("mine/", pages.movement_mine, name="movement_mine"),
+    path("blocs/<int:pk>/", bloc_pages.bloc_year_ranking, name="bloc_year_ranking"),
     path("<slug:code>/unit/<int:unit_id>/", pages.movement_unit, name="movement_unit"),
     path("<slug:code>/checks/", pages.movement_checks, name="movement_checks"),
 ]
