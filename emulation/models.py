@@ -371,3 +371,40 @@ class BlocScore(models.Model):
 
     def __str__(self):
         return f"{self.unit} — {self.criterion}: {self.points}"
+
+
+class ReviewStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to be prepared")
+    RUNNING = "running", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ReviewReport(models.Model):
+    """The report of a review (sơ kết, tổng kết): what each task achieved against its targets,
+    prepared in the background and kept as a file."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="reviews")
+    milestone = models.ForeignKey(
+        Milestone, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews"
+    )
+    as_of = models.DateField(_("situation on"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    file = models.FileField(_("file"), upload_to="reviews/", blank=True, max_length=255)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review report")
+        verbose_name_plural = _("review reports")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.movement} — {self.as_of:%d/%m/%Y}"
