@@ -408,3 +408,55 @@ class ReviewReport(models.Model):
 
     def __str__(self):
         return f"{self.movement} — {self.as_of:%d/%m/%Y}"
+
+
+class MovementDossier(models.Model):
+    """A nomination dossier of the movement's commendation round ("by movement")."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.PROTECT, related_name="dossier_links")
+    dossier = models.OneToOneField(
+        "nominations.Dossier", on_delete=models.CASCADE, related_name="movement_link"
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("movement dossier")
+        verbose_name_plural = _("movement dossiers")
+
+    def __str__(self):
+        return f"{self.movement} — {self.dossier}"
+
+
+class ReminderKind(models.TextChoices):
+    MILESTONE = "milestone", _("A milestone is near")
+    MISSING_REPORT = "missing_report", _("A report is missing")
+
+
+class Reminder(models.Model):
+    """A reminder sent once to a person (the key makes a second sending a no-op)."""
+
+    movement = models.ForeignKey(Movement, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    milestone = models.ForeignKey(
+        Milestone, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey("nominations.Unit", on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="movement_reminders"
+    )
+    message = models.TextField(_("message"))
+    key = models.CharField(max_length=160, unique=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.message[:80]
