@@ -206,6 +206,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "nominations.tasks.deliver_pending_notifications",
         "schedule": 300.0,
     },
+    "send-movement-reminders": {
+        "task": "emulation.tasks.send_movement_reminders",
+        "schedule": 3600.0,
+    },
 }
 
 # Deployment hardening, switched on by the environment behind TLS.

@@ -112,7 +112,8 @@ def movement_mine(request):
         }
         for movement in movements
     ]
-    return render(request, "emulation/pages/mine.html", {"rows": rows})
+    reminders = request.user.movement_reminders.filter(read_at__isnull=True)
+    return render(request, "emulation/pages/mine.html", {"rows": rows, "reminders": reminders})
 
 
 # --- my unit in this movement --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from emulation import bloc_pages, pages, review_pages
+from emulation import bloc_pages, pages, reminder_pages, review_pages, round_pages
 
 urlpatterns = [
     path("mine/", pages.movement_mine, name="movement_mine"),
@@ -10,4 +10,6 @@ urlpatterns = [
     path("<slug:code>/reviews/", review_pages.review_list, name="review_list"),
     path("reviews/<int:pk>/status.json", review_pages.review_status, name="review_status"),
     path("reviews/<int:pk>/download/", review_pages.review_download, name="review_download"),
+    path("reminders/<int:pk>/read/", reminder_pages.reminder_read, name="reminder_read"),
+    path("<slug:code>/round/", round_pages.commendation_round, name="commendation_round"),
 ]
