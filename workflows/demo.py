@@ -3,6 +3,7 @@
 Idempotent: units, people and roles are upserted; the sample dossiers are created once.
 """
 
+import datetime
 import io
 from dataclasses import dataclass
 
@@ -11,7 +12,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 
-from emulation.models import EmulationBloc
+from emulation import seed_program
+from emulation.models import EmulationBloc, Movement, ProgressReport, Target
+from emulation.services import progress_report
 from nominations import services
 from nominations.documents.samples import attach_sample_documents, sample_pdf
 from nominations.documents.services import attachment_upload
@@ -375,4 +378,26 @@ def load_demo() -> dict:
         people = load_people(units)
         load_history(people, units)
     created = load_sample_dossiers(people, units)
+    load_sample_reports(people, units)
     return {"units": len(units), "people": people, "dossiers": created}
+
+
+# Kỳ Phong's reports on the targets set for each commune, so that the seed's dashboard shows a
+# unit that reached what the program asked of it (value, as of).
+SAMPLE_REPORTS = {
+    "communes-first-half-finish": (20, datetime.date(2020, 6, 26)),
+    "new-enterprises-per-commune": (2, datetime.date(2020, 11, 30)),
+    "welcome-works-per-commune": (1, datetime.date(2020, 8, 15)),
+}
+
+
+def load_sample_reports(people, units) -> None:
+    commune = units["xa-ky-phong"]
+    movement = Movement.objects.get(code=seed_program.MOVEMENT.code)
+    if ProgressReport.objects.filter(target__task__movement=movement, unit=commune).exists():
+        return
+    clerk = people["vanthu.kyphong"]
+    targets = Target.objects.filter(task__movement=movement, code__in=SAMPLE_REPORTS)
+    for target in targets:
+        value, as_of = SAMPLE_REPORTS[target.code]
+        progress_report(actor=clerk, unit=commune, target=target, value=value, as_of=as_of)
