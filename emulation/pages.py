@@ -6,7 +6,6 @@ transaction per POST, and show a refusal next to the form it concerns (or, for a
 does not show — a forged or stale POST — as a message at the top), keeping what was typed.
 """
 
-from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib import messages
@@ -36,9 +35,6 @@ from emulation.models import (
 from emulation.selectors import is_late, movement_evaluation, plans_due_on, target_specs
 from nominations.errors import DomainError, NotAllowed
 from nominations.models import Unit
-
-# A second identical report by the same person within this time is a double submission.
-DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
 def _visible_movements():
@@ -187,8 +183,6 @@ def _unit_post(request, movement, unit, concerned_ids):
                     actor=user, unit=unit, target=target, value=data["value"]
                 )
                 return _("The commitment was registered.")
-            if action == "report" and _just_reported(user, unit, target, data):
-                return None
             services.progress_report(
                 actor=user,
                 unit=unit,
@@ -209,21 +203,15 @@ def _unit_post(request, movement, unit, concerned_ids):
     try:
         with transaction.atomic():
             done = act(form.cleaned_data)
+    except services.RepeatedReport as error:
+        messages.warning(request, error.message)
+        return redirect(here)
     except DomainError as error:
         form.add_error(None, error.message)
         if not _form_shown(movement, unit, action, target, concerned_ids):
             messages.error(request, error.message)  # a forged or stale POST
         return {key: form}, 403 if isinstance(error, NotAllowed) else 200
-    if done is None:
-        messages.warning(
-            request,
-            _(
-                "This report was already recorded a moment ago; it was not recorded twice. "
-                "To change it, correct the report."
-            ),
-        )
-    else:
-        messages.success(request, done)
+    messages.success(request, done)
     return redirect(here)
 
 
@@ -237,22 +225,6 @@ def _form_shown(movement, unit, action, target, concerned_ids) -> bool:
             and not ImplementationPlan.objects.filter(movement=movement, unit=unit).exists()
         )
     return target is not None and target.pk in concerned_ids
-
-
-def _just_reported(user, unit, target, data) -> bool:
-    """The same figure for the same day, reported by the same person a moment ago and still
-    current: a double submission. The target row is locked so two at once are seen too."""
-    Target.objects.select_for_update().filter(pk=target.pk).first()
-    return ProgressReport.objects.filter(
-        target=target,
-        unit=unit,
-        reported_by=user,
-        value=data["value"],
-        as_of=data["as_of"],
-        supersedes__isnull=True,
-        superseded_by__isnull=True,
-        reported_at__gte=timezone.now() - DUPLICATE_WINDOW,
-    ).exists()
 
 
 def _figure(value) -> str:

@@ -9,13 +9,14 @@ rows carry their own history — a report is never edited (a correction is a new
 (checked_by/at); a plan keeps filed_by/filed_on; a commitment keeps its registered_at.
 """
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from emulation.access import may_act_for_unit, units_acting_for
 from emulation.models import (
@@ -111,6 +112,8 @@ def progress_report(
         note = _text(note, multiline=True)
         if corrects is not None:
             corrects = _lock_correctable(corrects, unit=unit, target=target)
+        else:
+            _refuse_repeat(actor, unit=unit, target=target, value=value, as_of=as_of)
         try:
             with transaction.atomic():
                 report = ProgressReport.objects.create(
@@ -211,3 +214,32 @@ def _text(value: str, *, multiline: bool = False) -> str:
         return normalize_text(value, multiline=multiline)
     except ValidationError as exc:
         raise DomainError(validation_message(exc)) from exc
+
+
+# The same figure for the same day by the same person within this time is a double submission.
+REPEAT_WINDOW = timedelta(minutes=10)
+
+
+class RepeatedReport(DomainError):
+    default_message = gettext_lazy(
+        "This report was already recorded a moment ago; it was not recorded twice. "
+        "To change it, correct the report."
+    )
+
+
+def _refuse_repeat(actor, *, unit, target, value, as_of) -> None:
+    """A report identical to one the same person made a moment ago, still current, is the same
+    form sent twice. The target row is locked so that two sent at once are seen too."""
+    Target.objects.select_for_update().filter(pk=target.pk).first()
+    repeated = ProgressReport.objects.filter(
+        target=target,
+        unit=unit,
+        reported_by=actor,
+        value=value,
+        as_of=as_of,
+        supersedes__isnull=True,
+        superseded_by__isnull=True,
+        reported_at__gte=timezone.now() - REPEAT_WINDOW,
+    ).exists()
+    if repeated:
+        raise RepeatedReport

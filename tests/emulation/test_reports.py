@@ -326,3 +326,15 @@ def test_the_lead_checks_the_communes_reports_and_a_correction_not_what_it_corre
     with pytest.raises(DomainError, match="check the correction"):
         services.progress_check(actor=world.head, report=first)
     assert services.progress_check(actor=world.head, report=fixed).checked_by == world.head
+
+
+def test_the_same_report_sent_twice_is_recorded_once(world, mv):
+    from emulation.models import ProgressReport
+    from emulation.services import RepeatedReport
+
+    report(world, mv, value="7")
+    with pytest.raises(RepeatedReport):
+        report(world, mv, value="7")
+    assert ProgressReport.objects.filter(unit=world.health).count() == 1
+    report(world, mv, value="8")  # another figure is another report
+    assert ProgressReport.objects.filter(unit=world.health).count() == 2
