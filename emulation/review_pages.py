@@ -22,6 +22,7 @@ from emulation.access import may_view_movement
 from emulation.dashboard import XLSX_TYPE, attachment_header, export_filename, movement_for
 from emulation.forms import DATE_INPUT_FORMATS, _date_widget
 from emulation.models import ReviewReport, ReviewStatus
+from nominations.access import visible_dossiers
 from nominations.documents.storage import attachment_storage
 from nominations.errors import DomainError, NotAllowed
 
@@ -101,6 +102,7 @@ def review_list(request, code):
         "rows": rows,
         "form": form,
         "any_pending": any(r["pending"] for r in rows),
+        "round": _round_dossiers(request.user, movement) if form else [],
     }
     return render(request, "emulation/reviews/review_list.html", context, status=status)
 
@@ -130,3 +132,15 @@ def review_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _round_dossiers(user, movement):
+    """The round's dossiers, each saying whether the reader may open it yet (a unit's draft is
+    its own until sent); one query for the links, one for what the reader may see."""
+    links = list(movement.dossier_links.select_related("dossier__unit").order_by("pk"))
+    visible = set(
+        visible_dossiers(user)
+        .filter(pk__in=[link.dossier_id for link in links])
+        .values_list("pk", flat=True)
+    )
+    return [{"dossier": link.dossier, "visible": link.dossier_id in visible} for link in links]

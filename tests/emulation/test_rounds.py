@@ -202,3 +202,19 @@ def test_the_button_opens_the_round_once(world, award, login):
     response = client.post(url, follow=True)
     assert "already open" in response.content.decode()
     assert MovementDossier.objects.filter(movement=movement).count() == 2
+
+
+def test_the_round_says_which_dossiers_the_reader_cannot_open_yet(world, award, client):
+    from django.urls import reverse
+
+    movement = make_movement(world)
+    result = rounds.commendation_round_open(actor=world.officer, movement=movement)
+    draft = result.dossiers[0]
+    client.force_login(world.officer)
+
+    page = client.get(reverse("review_list", args=[movement.code])).content.decode()
+
+    assert draft.unit.name in page
+    # A unit's draft is its own until sent: the page says so rather than leave a dead end.
+    assert "opens to you once the unit sends it" in page
+    assert client.get(reverse("dossier_detail", args=[draft.pk])).status_code == 404
