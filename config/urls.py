@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("nominations.eligibility.urls")),
     path("imports/", include("nominations.imports.urls")),
     path("movements/", include("emulation.urls")),
+    path("council/sessions/", include("nominations.council.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from nominations.models import Dossier, Membership
+from nominations.models import CouncilSession, Dossier, Membership
 from nominations.roles import ROLE_SCOPE, Role, Scope
 
 _CACHE_ATTR = "_thidua_access"
@@ -32,17 +32,17 @@ class Access:
     units_by_role: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     perms_by_role: dict[str, set[str]] = field(default_factory=dict)
 
-    def roles_on(self, dossier: Dossier) -> set[str]:
-        scope_units = scope_units_of(dossier)
+    def roles_on(self, obj: Dossier | CouncilSession) -> set[str]:
+        scope_units = scope_units_of(obj)
         return {
             role
             for role, unit_ids in self.units_by_role.items()
             if scope_units.get(ROLE_SCOPE[Role(role)]) in unit_ids
         }
 
-    def perms_on(self, dossier: Dossier) -> set[str]:
+    def perms_on(self, obj: Dossier | CouncilSession) -> set[str]:
         perms: set[str] = set()
-        for role in self.roles_on(dossier):
+        for role in self.roles_on(obj):
             perms |= self.perms_by_role.get(role, set())
         return perms
 
@@ -69,8 +69,18 @@ class Access:
         return condition
 
 
-def scope_units_of(dossier: Dossier) -> dict[str, int]:
-    """The unit each scope's roles must be held in; a draft concerns its own unit only."""
+def scope_units_of(obj: Dossier | CouncilSession) -> dict[str, int]:
+    """The unit each scope's roles must be held in; a draft concerns its own unit only.
+
+    A council session belongs to its authority's side alone: no unit role reaches it.
+    """
+    if isinstance(obj, CouncilSession):
+        authority = obj.council.authority
+        return {
+            Scope.SECRETARIAT: authority.secretariat_unit_id,
+            Scope.AUTHORITY: authority.unit_id,
+        }
+    dossier = obj
     if dossier.submitted_at is None:
         return {Scope.UNIT: dossier.unit_id}
     authority = dossier.authority
@@ -136,10 +146,10 @@ def forget_access(user) -> None:
 
 
 class MembershipPermissionBackend(BaseBackend):
-    """`user.has_perm(perm, dossier)` answered from the user's memberships."""
+    """`user.has_perm(perm, dossier or session)` answered from the user's memberships."""
 
     def has_perm(self, user_obj, perm, obj=None):
-        if obj is None or not isinstance(obj, Dossier):
+        if obj is None or not isinstance(obj, Dossier | CouncilSession):
             return False
         return perm in access_for(user_obj).perms_on(obj)
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from nominations.models import AuthorityLevel as L
 from nominations.models import AwardKind as K
-from nominations.models import BallotBase
+from nominations.models import BallotBase, BallotComparison
 from nominations.models import RecipientKind as R
 
 
@@ -382,6 +382,56 @@ RULES = {
     "law-2003-decree-91": DECREE_91,
     "law-2022-decree-98": DECREE_98,
     "law-2022-decree-152": DECREE_152,
+}
+
+
+class Procedure(NamedTuple):
+    """How a council votes in one period (nominations.models.CouncilProcedure)."""
+
+    quorum_share: Decimal | None
+    written_ballots_count: bool
+    recused_in_base: bool
+    default: tuple[Decimal, str, str]  # share, comparison, counted over
+    source: str
+    verified: bool
+
+
+MAJORITY_OF_ALL = (D("0.500"), BallotComparison.MORE_THAN, BallotBase.ALL_MEMBERS)
+
+# Decree 91 art. 45(8), worded in the central board's published answer
+# (banthiduakhenthuongtw.gov.vn): "tỷ lệ phiếu đồng ý từ 90% trở lên tính trên tổng số thành
+# viên của Hội đồng (nếu thành viên Hội đồng vắng mặt thì lấy ý kiến bằng văn bản)". No quorum
+# for local councils and no recusal rule was found in the decree; a recused member is kept in
+# the total because the threshold is counted over all members. Later periods: the voting
+# articles of Decrees 98 and 152 were not read; the 2/3 quorum is Decree 98 art. 47 as reported
+# for the central council.
+COUNCIL_PROCEDURES = {
+    "law-2003-decree-91": Procedure(
+        None,
+        True,
+        True,
+        MAJORITY_OF_ALL,
+        "NĐ 91 Điều 45(8): vắng mặt lấy ý kiến bằng văn bản (verify: no quorum set for local "
+        "councils; recused members kept in the total; other awards by majority of all members)",
+        False,
+    ),
+    "law-2022-decree-98": Procedure(
+        D("0.667"),
+        True,
+        True,
+        MAJORITY_OF_ALL,
+        "NĐ 98 Điều 47 (verify: 2/3 quorum reported for the central council; written ballots, "
+        "recusals and the default majority carried from NĐ 91)",
+        False,
+    ),
+    "law-2022-decree-152": Procedure(
+        D("0.667"),
+        True,
+        True,
+        MAJORITY_OF_ALL,
+        "NĐ 152/2025 (verify: voting articles not read; NĐ 98 Điều 47's 2/3 quorum carried)",
+        False,
+    ),
 }
 
 # The base salary (lương cơ sở) from each date; a bonus uses the one in force on the date of

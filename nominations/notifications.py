@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from nominations.models import Membership, Notification
@@ -46,6 +45,22 @@ def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> Non
         transaction.on_commit(partial(enqueue_emails, [row.key for row in rows]))
 
 
+def notify_session_event(event, session, *, user_ids) -> None:
+    """The same for a council session: one notification per person, once per event."""
+    rows = [
+        Notification(
+            key=f"{event}:session{session.pk}:{user_id}",
+            recipient_id=user_id,
+            event=event,
+            session=session,
+        )
+        for user_id in set(user_ids)
+    ]
+    if rows:
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        transaction.on_commit(partial(enqueue_emails, [row.key for row in rows]))
+
+
 def enqueue_emails(keys: list[str]) -> None:
     """After commit: one message for the event's notifications (the worker looks them up)."""
     from nominations.tasks import deliver_notifications
@@ -67,7 +82,7 @@ def send_notification_email(notification_id: int) -> bool:
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(skip_locked=True)
-            .select_related("recipient", "dossier")
+            .select_related("recipient", "dossier", "session")
             .filter(pk=notification_id, emailed_at__isnull=True)
             .first()
         )
@@ -78,8 +93,7 @@ def send_notification_email(notification_id: int) -> bool:
             with translation.override(settings.LANGUAGE_CODE):
                 context = {
                     "notification": notification,
-                    "url": settings.SITE_URL.rstrip("/")
-                    + reverse("dossier_detail", args=[notification.dossier_id]),
+                    "url": settings.SITE_URL.rstrip("/") + notification.path(),
                 }
                 subject = render_to_string("nominations/email/subject.txt", context).strip()
                 body = render_to_string("nominations/email/body.txt", context)

@@ -49,11 +49,16 @@ ROLE_PERMISSIONS = {
     Role.SECRETARIAT_OFFICER: {
         "nominations.view_dossier",
         "nominations.check_dossier",
-        "nominations.record_council_outcome",
+        "nominations.view_councilsession",
+        "nominations.manage_council_session",
     },
-    Role.COUNCIL_MEMBER: {"nominations.view_dossier"},
-    Role.COUNCIL_CHAIR: {"nominations.view_dossier"},
-    Role.AUTHORITY_HEAD: {"nominations.view_dossier", "nominations.decide_dossier"},
+    Role.COUNCIL_MEMBER: {"nominations.view_dossier", "nominations.view_councilsession"},
+    Role.COUNCIL_CHAIR: {"nominations.view_dossier", "nominations.view_councilsession"},
+    Role.AUTHORITY_HEAD: {
+        "nominations.view_dossier",
+        "nominations.decide_dossier",
+        "nominations.view_councilsession",
+    },
     Role.SYSTEM_ADMIN: {
         "auth.view_user",
         "auth.add_user",

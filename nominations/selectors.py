@@ -58,3 +58,14 @@ def published_decision(pk):
         )
         .first()
     )
+
+
+def council_sessions_of(dossier):
+    """The council sessions whose agenda carried the dossier's nominees."""
+    from nominations.models import CouncilSession
+
+    return (
+        CouncilSession.objects.filter(items__nominee__dossier=dossier)
+        .distinct()
+        .select_related("council__authority")
+    )

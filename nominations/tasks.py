@@ -38,3 +38,11 @@ def deliver_pending_notifications() -> int:
     for notification_id in ids:
         deliver_notification.delay(notification_id)
     return len(ids)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=10, max_retries=5)
+def generate_council_minutes(session_id: int) -> bool:
+    """Render a counted session's minutes; a redelivered message finds them done."""
+    from nominations.council.results import council_minutes_generate
+
+    return council_minutes_generate(session_id=session_id)

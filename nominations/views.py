@@ -36,7 +36,7 @@ def dossier_list(request):
 
 @login_required
 def notification_list(request):
-    notifications = request.user.notifications.select_related("dossier")
+    notifications = request.user.notifications.select_related("dossier", "session")
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "nominations/notification_list.html", {"page": page})
 
@@ -48,7 +48,7 @@ def notification_open(request, pk):
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-    return redirect("dossier_detail", notification.dossier_id)
+    return redirect(notification.path())
 
 
 def public_decisions(request):

@@ -6,9 +6,17 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 
-from nominations.models import AuthorityLevel, UnitKind
+from nominations.models import AuthorityLevel, Council, CouncilPosition, UnitKind
 from nominations.roles import Role
-from tests.factories import AuthorityFactory, AwardFactory, UnitFactory, UserFactory, grant
+from tests.factories import (
+    AuthorityFactory,
+    AwardFactory,
+    UnitFactory,
+    UserFactory,
+    council_procedure,
+    grant,
+    seat,
+)
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -78,12 +86,22 @@ def world(db):
     # and approved by its chair, acting for the district as a proposing unit.
     grant(users["officer"], district_unit, Role.UNIT_CLERK)
     grant(users["chair"], district_unit, Role.UNIT_HEAD)
+    # The district's council: its chair, the secretariat officer as secretary, one member.
+    council = Council.objects.create(authority=district, name="Hội đồng Thi đua - Khen thưởng")
+    council_procedure()
+    seats = {
+        "chair": seat(council, users["chair"], CouncilPosition.CHAIR),
+        "officer": seat(council, users["officer"], CouncilPosition.SECRETARY),
+        "member": seat(council, users["member"]),
+    }
     return SimpleNamespace(
         province=province,
         district=district,
         justice=justice,
         health=health,
         award=AwardFactory(),
+        council=council,
+        seats=SimpleNamespace(**seats),
         outsider=UserFactory(username="outsider"),
         **users,
     )

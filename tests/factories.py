@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -68,9 +70,12 @@ class AwardFactory(factory.django.DjangoModelFactory):
         if not create or award.rules.exists():
             return
         level_min, level_max = extracted or (AuthorityLevel.BASE, AuthorityLevel.DISTRICT)
-        period, _ = LegalPeriod.objects.get_or_create(code="all-time", defaults={"name": "—"})
         AwardRule.objects.create(
-            award=award, period=period, level_min=level_min, level_max=level_max, source="test"
+            award=award,
+            period=all_time_period(),
+            level_min=level_min,
+            level_max=level_max,
+            source="test",
         )
 
 
@@ -92,6 +97,39 @@ def nominee(name="Nguyễn Văn An", award=None, summary="Hoàn thành xuất s�
         award=award,
         achievement_summary=summary,
         **kw,
+    )
+
+
+def all_time_period():
+    period, _ = LegalPeriod.objects.get_or_create(code="all-time", defaults={"name": "—"})
+    return period
+
+
+def council_procedure(period=None, **overrides):
+    """A council procedure for the period (all time by default): majority of all members."""
+    from nominations.models import BallotBase, BallotComparison, CouncilProcedure
+
+    values = {
+        "quorum_share": None,
+        "written_ballots_count": True,
+        "recused_in_base": True,
+        "default_share": Decimal("0.5"),
+        "default_comparison": BallotComparison.MORE_THAN,
+        "default_base": BallotBase.ALL_MEMBERS,
+        "source": "test",
+        **overrides,
+    }
+    procedure, _ = CouncilProcedure.objects.update_or_create(
+        period=period or all_time_period(), defaults=values
+    )
+    return procedure
+
+
+def seat(council, user, position="member", valid_from=None):
+    from nominations.council.services import council_member_appoint
+
+    return council_member_appoint(
+        actor=None, council=council, user=user, position=position, valid_from=valid_from
     )
 
 

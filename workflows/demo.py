@@ -16,6 +16,7 @@ from emulation import seed_program
 from emulation.models import EmulationBloc, Movement, ProgressReport, Target
 from emulation.services import progress_report
 from nominations import services
+from nominations.council.services import council_member_appoint
 from nominations.documents.samples import attach_sample_documents, sample_pdf
 from nominations.documents.services import attachment_upload
 from nominations.imports.services import import_apply, import_upload
@@ -25,7 +26,8 @@ from nominations.models import (
     AwardingAuthority,
     CommendationType,
     Council,
-    CouncilOutcome,
+    CouncilMember,
+    CouncilPosition,
     DecisionOutcome,
     DocumentKind,
     Dossier,
@@ -39,6 +41,7 @@ from nominations.models import (
 from nominations.roles import Role
 from nominations.services import NomineeInput
 from nominations.text import search_key
+from workflows.council_script import run_session
 from workflows.engine import acting_on, open_step
 from workflows.flows import NominationFlow
 
@@ -97,6 +100,8 @@ DEMO_USERS = [
         ),
     ),
     DemoUser("uyvien.hoidong", "Võ Văn Bình", (("ubnd-huyen-ky-anh", Role.COUNCIL_MEMBER),)),
+    DemoUser("uyvien2.hoidong", "Lê Văn Tâm", (("ubnd-huyen-ky-anh", Role.COUNCIL_MEMBER),)),
+    DemoUser("uyvien3.hoidong", "Phan Thị Hạnh", (("ubnd-huyen-ky-anh", Role.COUNCIL_MEMBER),)),
     DemoUser(
         "chutich.huyen",
         "Nguyễn Xuân Thủy",
@@ -198,6 +203,33 @@ def load_people(units: dict[str, Unit]) -> dict[str, object]:
     return people
 
 
+# Seats on the district council from 2020: (username, position, office held).
+COUNCIL_SEATS = [
+    ("chutich.huyen", CouncilPosition.CHAIR, "Chủ tịch UBND huyện"),
+    ("chuyenvien.noivu", CouncilPosition.SECRETARY, "Chuyên viên Phòng Nội vụ"),
+    ("uyvien.hoidong", CouncilPosition.MEMBER, "Trưởng phòng Tài chính - Kế hoạch"),
+    ("uyvien2.hoidong", CouncilPosition.MEMBER, "Chủ tịch Liên đoàn Lao động huyện"),
+    ("uyvien3.hoidong", CouncilPosition.MEMBER, "Chủ tịch Hội Liên hiệp Phụ nữ huyện"),
+]
+COUNCIL_TERM_FROM = datetime.date(2020, 1, 1)
+
+
+def load_council(people, units) -> Council:
+    council = Council.objects.get(authority__unit=units["ubnd-huyen-ky-anh"])
+    for username, position, title in COUNCIL_SEATS:
+        user = people[username]
+        if not CouncilMember.objects.filter(council=council, user=user).exists():
+            council_member_appoint(
+                actor=None,
+                council=council,
+                user=user,
+                position=position,
+                title=title,
+                valid_from=COUNCIL_TERM_FROM,
+            )
+    return council
+
+
 def _award(code) -> Award:
     return Award.objects.get(code=code)
 
@@ -244,6 +276,7 @@ def load_sample_dossiers(people, units) -> int:
         "awaiting_decision",
         "closed",
     ]
+    considered = []
     for index, stage in enumerate(stages, start=1):
         dossier = _new_dossier(
             people,
@@ -299,21 +332,19 @@ def load_sample_dossiers(people, units) -> int:
         )
         if stage == "awaiting_council":
             continue
-        first, second = dossier.nominees.order_by("position")
-        outcomes = {
-            first.pk: (CouncilOutcome.AGREED, "Nhất trí 100%."),
-            second.pk: (CouncilOutcome.PROPOSE_HIGHER, "Đề nghị UBND tỉnh tặng Bằng khen."),
-        }
-        _step(
-            dossier,
-            "council_review",
-            officer,
-            lambda d=dossier, o=outcomes: services.dossier_record_council_outcome(
-                actor=officer, dossier=d, outcomes=o
-            ),
-        )
-        if stage == "awaiting_decision":
+        considered.append((stage, dossier))
+    # One council session considers the dossiers that have gone past the council.
+    run_session(
+        officer=officer,
+        council=Council.objects.get(authority=considered[0][1].authority),
+        dossiers=[dossier for _stage, dossier in considered],
+        held_on=datetime.date(2020, 8, 25),
+        title="Phiên họp xét khen thưởng tổng kết Chỉ thị 42-CT/TU",
+    )
+    for stage, dossier in considered:
+        if stage != "closed":
             continue
+        first, second = dossier.nominees.order_by("position")
         decisions = {
             first.pk: (DecisionOutcome.AWARDED, ""),
             second.pk: (DecisionOutcome.FORWARDED, ""),
@@ -376,6 +407,7 @@ def load_demo() -> dict:
         units = load_organisation()
         call_command("load_seed_program", verbosity=0)
         people = load_people(units)
+        load_council(people, units)
         load_history(people, units)
     created = load_sample_dossiers(people, units)
     load_sample_reports(people, units)

@@ -6,9 +6,6 @@ from django.db import transaction
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from nominations import services
-from workflows.flows import NominationFlow
-
 
 class StepUnavailable(Exception):
     """The step is done, held by someone else, or not this person's to do."""
@@ -25,10 +22,10 @@ def acting_on(task, user, request=None):
     The caller does the work (a service call) and then `activation.execute()`; all of it
     commits together or not at all. The lock's own transaction is the only one: no savepoint.
     """
-    with NominationFlow.lock(task.process_id), transaction.atomic(savepoint=False):
-        # One read of the task, its process, dossier and authority, under the lock.
-        task = Task.objects.select_related("process__dossier__authority").get(pk=task.pk)
-        node = task.flow_task
+    node = task.flow_task
+    with node.flow_class.lock(task.process_id), transaction.atomic(savepoint=False):
+        # One read of the task, its process and its subject, under the lock.
+        task = Task.objects.select_related(*node.task_related).get(pk=task.pk)
         activation = node.activation_class(task)
         taken_now = node.can_assign(user, task)
         if taken_now:
@@ -40,7 +37,7 @@ def acting_on(task, user, request=None):
         if taken_now and task.status != STATUS.DONE:
             # Recorded only when the step stays with the person (a form sent back with
             # errors); a step taken and finished at once shows as finished.
-            services.dossier_step_taken(actor=user, dossier=task.process.dossier, step=node.name)
+            node.record_taken(user, task)
 
 
 def open_step(dossier, name: str):

@@ -12,7 +12,7 @@ from viewflow.workflow.status import STATUS
 
 from nominations.models import EDITABLE_STATUSES, DossierStatus
 from workflows import steps
-from workflows.nodes import DossierTask
+from workflows.nodes import DossierTask, GuardedTask
 
 
 class NominationFlow(flow.Flow):
@@ -64,16 +64,10 @@ class NominationFlow(flow.Flow):
         .Then(this.council_review)
         .Else(this.prepare)
     )
-    # Replaced by the council session (secret ballot) in a later issue: the step only
-    # needs each nominee's outcome, however the council reached it.
+    # The council session (workflows.flows.CouncilSessionFlow) completes this wait when its
+    # minutes are signed, each nominee's outcome recorded on the dossier.
     council_review = (
-        DossierTask(
-            steps.CouncilOutcomeView.as_view(),
-            permission="nominations.record_council_outcome",
-            dossier_statuses=(DossierStatus.AWAITING_COUNCIL,),
-        )
-        .Annotation(title=_("Record the council's outcome"))
-        .Next(this.decide)
+        flow.Handle().Annotation(title=_("Considered by the council")).Next(this.decide)
     )
     decide = (
         DossierTask(
@@ -139,5 +133,13 @@ def _status(activation) -> str:
     return activation.process.dossier.status
 
 
-def dossier_steps() -> list[DossierTask]:
-    return [node for node in NominationFlow.instance.nodes() if isinstance(node, DossierTask)]
+def guarded_steps() -> list[GuardedTask]:
+    """Every human step of both flows: what the inbox lists and the task page runs."""
+    from workflows.council import CouncilSessionFlow
+
+    return [
+        node
+        for flow_class in (NominationFlow, CouncilSessionFlow)
+        for node in flow_class.instance.nodes()
+        if isinstance(node, GuardedTask)
+    ]

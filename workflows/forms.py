@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nominations.forms import NormalizedCharField
-from nominations.models import CouncilOutcome, DecisionOutcome
+from nominations.models import DecisionOutcome
 
 
 class ReviewForm(forms.Form):
@@ -50,10 +50,6 @@ class PerNomineeForm(forms.Form):
             n.pk: (self.cleaned_data[f"choice_{n.pk}"], self.cleaned_data[f"note_{n.pk}"])
             for n in self.nominees
         }
-
-
-class CouncilOutcomeForm(PerNomineeForm):
-    choices = [c for c in CouncilOutcome.choices if c[0] != CouncilOutcome.PENDING]
 
 
 class DecideForm(PerNomineeForm):

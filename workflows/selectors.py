@@ -9,24 +9,23 @@ from django.db.models import Q
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from nominations.access import access_for
-from nominations.models import Dossier
-from workflows.flows import dossier_steps
+from workflows.flows import guarded_steps
 
 OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
-_RELATED = ("process__dossier__unit", "process__dossier__authority")
+_RELATED = (
+    "process__dossier__unit",
+    "process__dossier__authority",
+    "process__council_session__council",
+)
 
 
 def _takeable_filter(user) -> Q:
-    """Per step: its tasks whose dossier stands at that step, in this person's scope."""
-    access = access_for(user)
+    """Per step: its tasks whose subject stands at that step, in this person's scope."""
     condition = Q(pk__in=[])
-    for node in dossier_steps():
-        scope = access.dossier_filter(node.permission)
-        if scope == Q(pk__in=[]):
-            continue
-        dossiers = Dossier.objects.filter(scope, status__in=node.dossier_statuses)
-        condition |= Q(flow_task=node, process_id__in=dossiers.values("process_id"))
+    for node in guarded_steps():
+        processes = node.takeable_processes(user)
+        if processes is not None:
+            condition |= Q(flow_task=node, process_id__in=processes)
     return condition
 
 
@@ -61,25 +60,29 @@ def remember_inbox_counts(request, *, takeable: int, held: int) -> None:
 
 
 def open_tasks_of(dossier):
-    if dossier.process_id is None:
+    return open_tasks_in(dossier.process_id)
+
+
+def open_tasks_in(process_id):
+    if process_id is None:
         return Task.objects.none()
     return (
-        Task.objects.filter(process_id=dossier.process_id, status__in=OPEN_STATUSES)
+        Task.objects.filter(process_id=process_id, status__in=OPEN_STATUSES)
         .select_related("owner")
         .order_by("created", "pk")
     )
 
 
 def task_for_user(user, task_pk):
-    """The one loader for a task: it must be a dossier step of a dossier the user may see."""
-    task = (
-        Task.objects.select_related("process", "owner", "process__dossier__authority")
-        .filter(pk=task_pk)
-        .first()
-    )
-    if task is None or task.flow_task not in dossier_steps():
+    """The one loader for a task: a human step whose subject (dossier or session) the user
+    may see."""
+    task = Task.objects.select_related("process", "owner").filter(pk=task_pk).first()
+    if task is None or task.flow_task not in guarded_steps():
         return None
-    dossier = getattr(task.process, "dossier", None)
-    if dossier is None or not user.has_perm("nominations.view_dossier", dossier):
+    task = Task.objects.select_related("owner", *task.flow_task.task_related).get(pk=task.pk)
+    subject = getattr(task.process, "dossier", None) or getattr(
+        task.process, "council_session", None
+    )
+    if subject is None or not task.flow_task.may_view(user, subject):
         return None
     return task

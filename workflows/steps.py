@@ -12,7 +12,7 @@ from django.views.generic import FormView
 from nominations import services
 from nominations.errors import DomainError
 from nominations.forms import DossierHeaderForm, NomineeEditFormSet, nominee_initial
-from workflows.forms import CouncilOutcomeForm, DecideForm, ReviewForm
+from workflows.forms import DecideForm, ReviewForm
 
 
 class DossierStepView(FormView):
@@ -145,21 +145,6 @@ class SecretariatCheckView(ReviewStepView):
 
     def send_back(self, reason):
         services.dossier_return(actor=self.request.user, dossier=self.dossier, reason=reason)
-
-
-class CouncilOutcomeView(DossierStepView):
-    template_name = "workflows/step_per_nominee.html"
-    success_message = _("The council's outcome was recorded; the dossier awaits the decision.")
-
-    def get_form(self, form_class=None):
-        return CouncilOutcomeForm(
-            **self.get_form_kwargs(), nominees=self.dossier.nominees.select_related("award")
-        )
-
-    def perform(self, form):
-        services.dossier_record_council_outcome(
-            actor=self.request.user, dossier=self.dossier, outcomes=form.outcomes()
-        )
 
 
 class DecideView(DossierStepView):

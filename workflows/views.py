@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,6 +23,7 @@ from nominations.models import Unit
 from workflows import selectors
 from workflows.engine import StepUnavailable, acting_on
 from workflows.flows import NominationFlow
+from workflows.nodes import GuardedTask
 
 INBOX_PAGE_SIZE = 25
 
@@ -47,10 +49,13 @@ def dossier_detail(request, pk):
     tasks = list(selectors.open_tasks_of(dossier))
     for task in tasks:
         node = task.flow_task
-        task.user_can_act = node.can_execute(request.user, task) or node.can_assign(
-            request.user, task
+        # The council's wait is no one's step here: the session's own page runs it.
+        human = isinstance(node, GuardedTask)
+        task.user_can_act = human and (
+            node.can_execute(request.user, task) or node.can_assign(request.user, task)
         )
-        task.user_can_release = node.can_unassign(request.user, task)
+        task.user_can_release = human and node.can_unassign(request.user, task)
+        task.waits_for_council = not human
     return render(
         request,
         "workflows/dossier_detail.html",
@@ -63,8 +68,20 @@ def dossier_detail(request, pk):
             and request.user.has_perm("nominations.view_dossier", dossier.origin),
             "forwarded": dossier_selectors.visible_forwarded(request.user, dossier),
             "decisions": dossier.decisions.all(),
+            "sessions": _with_visibility(
+                request.user, dossier_selectors.council_sessions_of(dossier)
+            ),
         },
     )
+
+
+def _with_visibility(user, sessions):
+    from nominations.council.access import may_view
+
+    sessions = list(sessions)
+    for session in sessions:
+        session.visible = may_view(user, session)
+    return sessions
 
 
 @login_required
@@ -116,7 +133,14 @@ def _load_task_or_404(user, task_pk):
 
 def _refuse(request, task, message):
     messages.warning(request, message)
-    return redirect("dossier_detail", task.process.dossier.pk)
+    return redirect(_subject_url(task))
+
+
+def _subject_url(task) -> str:
+    dossier = getattr(task.process, "dossier", None)
+    if dossier is not None:
+        return reverse("dossier_detail", args=[dossier.pk])
+    return reverse("council_session_detail", args=[task.process.council_session.pk])
 
 
 def _unavailable_message(task) -> str:
@@ -163,9 +187,7 @@ def task_take(request, task_pk):
             if not task.flow_task.can_assign(request.user, task):
                 return _refuse(request, task, _unavailable_message(task))
             activation.assign(request.user)
-            services.dossier_step_taken(
-                actor=request.user, dossier=task.process.dossier, step=task.flow_task.name
-            )
+            task.flow_task.record_taken(request.user, task)
     except (FlowLockFailed, TransitionNotAllowed):
         return _refuse(request, task, _unavailable_message(task))
     messages.success(request, _("The step is yours now."))
@@ -181,9 +203,7 @@ def task_release(request, task_pk):
             if not task.flow_task.can_unassign(request.user, task):
                 return _refuse(request, task, _unavailable_message(task))
             activation.unassign()
-            services.dossier_step_released(
-                actor=request.user, dossier=task.process.dossier, step=task.flow_task.name
-            )
+            task.flow_task.record_released(request.user, task)
     except (FlowLockFailed, TransitionNotAllowed):
         return _refuse(request, task, _unavailable_message(task))
     messages.success(request, _("You released the step; colleagues can take it."))

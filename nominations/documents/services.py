@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -105,6 +106,40 @@ def attachment_upload(
         if stored is not None:
             storage.delete(stored)
         raise
+    return attachment
+
+
+def attachment_add_generated(
+    *, actor, dossier: Dossier, kind: str, name: str, content: bytes, mime: str
+) -> Attachment:
+    """A document the system itself produced for the dossier (e.g. the council's minutes).
+
+    Not an upload: no scan or type sniffing, and the dossier need not be editable. The
+    caller's service has checked the actor's right and holds the dossier's lock.
+    """
+    storage = attachment_storage()
+    attachment = Attachment(
+        dossier=dossier,
+        kind=kind,
+        original_name=name,
+        content_type=mime,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        scan_status=ScanStatus.CLEAN,
+        uploaded_by=actor,
+    )
+    path = storage.generate_filename(attachment_path(attachment, name))
+    if not storage.exists(path):
+        path = storage.save(path, ContentFile(content))
+    attachment.file.name = path
+    attachment.save()
+    audit(
+        actor=actor,
+        action=AuditAction.DOSSIER_UPDATED,
+        target=dossier,
+        dossier=dossier,
+        data={"change": "document_generated", "attachment": _describe(attachment)},
+    )
     return attachment
 
 

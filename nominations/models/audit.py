@@ -28,6 +28,21 @@ class AuditAction(models.TextChoices):
     IMPORT_DISCARDED = "import.discarded", _("List discarded")
     MEMBERSHIP_GRANTED = "membership.granted", _("Role granted")
     MEMBERSHIP_ENDED = "membership.ended", _("Role ended")
+    COUNCIL_MEMBER_APPOINTED = "council.member_appointed", _("Council member appointed")
+    COUNCIL_MEMBER_ENDED = "council.member_ended", _("Council seat ended")
+    SESSION_CREATED = "session.created", _("Council session created")
+    AGENDA_SET = "session.agenda_set", _("Agenda set")
+    SESSION_CONVENED = "session.convened", _("Council convened")
+    RECUSAL_RECORDED = "session.recusal", _("Member recused from an item")
+    BALLOT_OPENED = "session.ballot_opened", _("Ballot opened")
+    BALLOT_CAST = "session.ballot_cast", _("A member voted")
+    WRITTEN_BALLOT_ENTERED = (
+        "session.written_ballot",
+        _("Written ballot of an absent member entered"),
+    )
+    BALLOT_CLOSED = "session.ballot_closed", _("Ballot closed and counted")
+    MINUTES_GENERATED = "session.minutes_generated", _("Minutes generated")
+    MINUTES_SIGNED = "session.minutes_signed", _("Minutes signed, outcomes sent")
 
 
 class AuditEntry(models.Model):

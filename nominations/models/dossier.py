@@ -126,7 +126,6 @@ class Dossier(models.Model):
             ("prepare_dossier", _("Can draft and submit a dossier for the unit")),
             ("approve_dossier", _("Can approve a dossier as unit head")),
             ("check_dossier", _("Can check a dossier as the secretariat")),
-            ("record_council_outcome", _("Can record the council's outcome")),
             ("decide_dossier", _("Can decide on a dossier as the authority head")),
         ]
         indexes = [
@@ -281,6 +280,7 @@ class Decision(models.Model):
 class SequenceKind(models.TextChoices):
     DECISION = "decision", _("Award decisions")
     INCOMING = "incoming", _("Incoming dossiers")
+    MINUTES = "minutes", _("Council minutes")
 
 
 class NumberSequence(models.Model):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,13 @@ class NotificationEvent(models.TextChoices):
     AWAITING_DECISION = "awaiting_decision", _("A dossier awaits your decision")
     DECIDED = "decided", _("A decision was made on a dossier")
     FORWARDED = "forwarded", _("A proposal to the higher level awaits preparation")
+    SESSION_CONVENED = "session_convened", _("You are invited to a council session")
+    BALLOT_OPEN = "ballot_open", _("The council's ballot is open: your ballot awaits you")
+    MINUTES_TO_SIGN = "minutes_to_sign", _("The council's minutes await your signature")
+    SESSION_WITHOUT_QUORUM = (
+        "session_without_quorum",
+        _("The council session had no quorum: its dossiers await another session"),
+    )
 
 
 class Notification(models.Model):
@@ -24,9 +32,20 @@ class Notification(models.Model):
         related_name="notifications",
     )
     event = models.CharField(_("event"), max_length=32, choices=NotificationEvent.choices)
+    # What the notification is about: a dossier, or a council session.
     dossier = models.ForeignKey(
         "nominations.Dossier",
         verbose_name=_("dossier"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    session = models.ForeignKey(
+        "nominations.CouncilSession",
+        verbose_name=_("council session"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="notifications",
     )
@@ -52,4 +71,13 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_event_display()} — {self.dossier}"
+        return f"{self.get_event_display()} — {self.subject}"
+
+    @property
+    def subject(self):
+        return self.dossier if self.dossier_id else self.session
+
+    def path(self) -> str:
+        if self.dossier_id:
+            return reverse("dossier_detail", args=[self.dossier_id])
+        return reverse("council_session_detail", args=[self.session_id])

@@ -13,6 +13,7 @@ from nominations.services.drafting import (
 )
 from nominations.services.people import membership_end, membership_grant
 from nominations.services.review import (
+    council_outcome_for,
     dossier_accept,
     dossier_head_approve,
     dossier_head_send_back,
@@ -27,6 +28,7 @@ __all__ = [
     "DecideResult",
     "NomineeInput",
     "authorities_for_unit",
+    "council_outcome_for",
     "dossier_accept",
     "dossier_create",
     "dossier_decide",

@@ -32,10 +32,16 @@ def require_perm(actor, perm: str, dossier: Dossier) -> None:
         raise NotAllowed
 
 
-def lock_dossier(dossier: Dossier, *, actor, perm: str, expected: tuple[str, ...]) -> Dossier:
-    """Re-read the dossier under a row lock, then check the actor's right and the step."""
+def lock_dossier(
+    dossier: Dossier, *, actor, perm: str | None, expected: tuple[str, ...]
+) -> Dossier:
+    """Re-read the dossier under a row lock, then check the actor's right and the step.
+
+    `perm=None` only where the caller checked a right that is not over the dossier (the
+    council session whose minutes carry the outcome)."""
     locked = Dossier.objects.select_for_update().select_related("authority").get(pk=dossier.pk)
-    require_perm(actor, perm, locked)
+    if perm is not None:
+        require_perm(actor, perm, locked)
     if locked.status not in expected:
         raise StepOutOfOrder(
             _("This step was already done or is not open: the dossier is now “%(status)s”.")

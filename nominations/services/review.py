@@ -152,23 +152,25 @@ def dossier_return(*, actor, dossier: Dossier, reason: str) -> Dossier:
 
 
 def dossier_record_council_outcome(
-    *, actor, dossier: Dossier, outcomes: dict[int, tuple[str, str]]
+    *, actor, dossier: Dossier, outcomes: dict[int, tuple[str, str]], session
 ) -> Dossier:
-    """The secretariat records what the council concluded for each nominee.
+    """The council's outcome for each nominee, as its session counted and signed it.
 
-    A placeholder for the council session (secret ballot) that replaces it later: the
-    outcome per nominee is the same whichever way it was reached.
+    Called by the session's sign-off (nominations.council.results), which checked the
+    signer's right over the session; here the dossier must stand on that session's agenda.
     """
     with transaction.atomic():
         dossier = lock_dossier(
-            dossier,
-            actor=actor,
-            perm="nominations.record_council_outcome",
-            expected=(DossierStatus.AWAITING_COUNCIL,),
+            dossier, actor=actor, perm=None, expected=(DossierStatus.AWAITING_COUNCIL,)
         )
         nominees = list(
             dossier.nominees.select_related("award").prefetch_related("award__rules__period")
         )
+        on_agenda = set(
+            session.items.filter(nominee__dossier=dossier).values_list("nominee_id", flat=True)
+        )
+        if on_agenda != {n.pk for n in nominees}:
+            raise DomainError(_("This dossier is not on the session's agenda."))
         check_covers_all(nominees, outcomes)
         for nominee in nominees:
             outcome, note = outcomes[nominee.pk]
@@ -181,7 +183,7 @@ def dossier_record_council_outcome(
             actor=actor,
             status=DossierStatus.AWAITING_DECISION,
             action=AuditAction.COUNCIL_OUTCOME_RECORDED,
-            data={str(n.pk): n.council_outcome for n in nominees},
+            data={"session": session.pk, **{str(n.pk): n.council_outcome for n in nominees}},
         )
         notify_dossier_event(
             NotificationEvent.AWAITING_DECISION,
@@ -190,6 +192,17 @@ def dossier_record_council_outcome(
             scope_unit=dossier.authority.unit_id,
         )
     return dossier
+
+
+def council_outcome_for(nominee: Nominee, *, passed: bool, authority: AwardingAuthority, year: int):
+    """What a passed or failed vote means for the nominee at this authority."""
+    if not passed:
+        return CouncilOutcome.NOT_REACHED
+    if nominee.award.conferrable_by(authority, on=rules_day(year)):
+        return CouncilOutcome.AGREED
+    if authority.parent_id is not None:
+        return CouncilOutcome.PROPOSE_HIGHER
+    return CouncilOutcome.NOT_REACHED
 
 
 def _check_council_outcome(

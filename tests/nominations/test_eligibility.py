@@ -257,7 +257,6 @@ def test_the_clerk_sees_each_nominees_conditions_and_the_quota_on_the_dossier_pa
         ("prepare", "clerk"),
         ("head_review", "head"),
         ("secretariat_check", "officer"),
-        ("council_review", "officer"),
         ("decide", "chair"),
     ],
 )

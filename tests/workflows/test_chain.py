@@ -8,7 +8,6 @@ from nominations.documents.completeness import dossier_completeness
 from nominations.documents.samples import minimal_pdf
 from nominations.models import (
     AuditAction,
-    CouncilOutcome,
     Decision,
     DecisionOutcome,
     Dossier,
@@ -16,7 +15,7 @@ from nominations.models import (
     Notification,
 )
 from tests.factories import provincial_award
-from tests.workflows.helpers import management, nominee_form
+from tests.workflows.helpers import management, nominee_form, session_through_pages
 from workflows.engine import open_step
 
 pytestmark = pytest.mark.django_db
@@ -119,17 +118,12 @@ def test_a_nomination_walks_from_draft_to_a_numbered_decision_and_upward(world, 
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AWAITING_COUNCIL
 
-    # The secretariat records the council's outcome per nominee.
+    # The council meets: every member votes for both; the provincial award is proposed upward.
+    session = session_through_pages(world, login, [dossier])
+    assert session.status == "closed"
     an, collective = dossier.nominees.order_by("position")
-    client.post(
-        step_url(dossier, "council_review"),
-        {
-            f"choice_{an.pk}": CouncilOutcome.AGREED,
-            f"note_{an.pk}": "",
-            f"choice_{collective.pk}": CouncilOutcome.PROPOSE_HIGHER,
-            f"note_{collective.pk}": "Đề nghị UBND tỉnh tặng Bằng khen.",
-        },
-    )
+    assert (an.council_outcome, collective.council_outcome) == ("agreed", "propose_higher")
+    assert dossier.attachments.filter(kind="council_minutes").exists()
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AWAITING_DECISION
 

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from nominations.catalogue import AWARDS, BASE_SALARIES, PERIODS, RULES
-from nominations.models import Award, AwardRule, BaseSalary, LegalPeriod
+from nominations.catalogue import AWARDS, BASE_SALARIES, COUNCIL_PROCEDURES, PERIODS, RULES
+from nominations.models import Award, AwardRule, BaseSalary, CouncilProcedure, LegalPeriod
 
 
 class Command(BaseCommand):
@@ -40,6 +40,21 @@ class Command(BaseCommand):
         AwardRule.objects.filter(award__in=awards.values(), period__in=periods.values()).exclude(
             pk__in=kept
         ).delete()
+        for period_code, procedure in COUNCIL_PROCEDURES.items():
+            share, comparison, base = procedure.default
+            CouncilProcedure.objects.update_or_create(
+                period=periods[period_code],
+                defaults={
+                    "quorum_share": procedure.quorum_share,
+                    "written_ballots_count": procedure.written_ballots_count,
+                    "recused_in_base": procedure.recused_in_base,
+                    "default_share": share,
+                    "default_comparison": comparison,
+                    "default_base": base,
+                    "source": procedure.source,
+                    "verified": procedure.verified,
+                },
+            )
         for valid_from, amount, source in BASE_SALARIES:
             BaseSalary.objects.update_or_create(
                 valid_from=valid_from, defaults={"amount": amount, "source": source}

@@ -1,0 +1,1 @@
+"""The council: its members, sessions, secret ballot, count and minutes."""
