@@ -25,6 +25,7 @@ from nominations.documents.pdf import render_pdf
 from nominations.formatting import decree30_date
 
 TEMPLATE = "nominations/council/minutes.html"
+NBSP = "\u00a0"
 
 # Column widths of the result table, in mm: 165 mm between the margins (210 - 30 - 15).
 COLUMN_WIDTHS_MM = (7, 25, 19, 21, 11, 11, 11, 11, 13, 18, 18)
@@ -92,6 +93,11 @@ def _notes(data: MinutesData) -> list[str]:
     return notes
 
 
+def _share(line: MinutesLine) -> str:
+    """'90,9 % (10/11)': the formatted share, kept on one line, then agree over the base."""
+    return f"{line.agree_percent.replace(' ', NBSP)} ({line.agree}/{line.base})"
+
+
 def _place_date(data: MinutesData) -> str:
     date = decree30_date(data.held_on)
     return f"{data.place_name}, {date}" if data.place_name else date
@@ -103,6 +109,7 @@ def render_minutes_pdf(data: MinutesData) -> bytes:
             "data": data,
             "held_on": decree30_date(data.held_on),
             "place_date": _place_date(data),
+            "rows": [(line, _share(line)) for line in data.lines],
             "notes": _notes(data),
             "column_widths": COLUMN_WIDTHS_MM,
             "LANGUAGE_CODE": settings.LANGUAGE_CODE,
@@ -122,6 +129,7 @@ BODY_PT = 13
 TABLE_PT = 10.5
 TABLE_HEADER_PT = 9
 SMALL_PT = 9
+ISSUER_PT = 12
 
 # What follows w:pBdr in a paragraph's properties, and w:tblBorders in a table's (schema order).
 _AFTER_PBDR = (
@@ -202,9 +210,14 @@ class _MinutesDocx:
 
     @staticmethod
     def _fixed_widths(table, widths_mm) -> None:
+        """Fixed layout; the grid and the rows so far get the widths (add_row copies the grid)."""
         table.autofit = False  # w:tblLayout type="fixed"
-        for column, width in zip(table.columns, widths_mm, strict=True):
-            column.width = Mm(width)
+        widths = [Mm(width) for width in widths_mm]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
 
     @staticmethod
     def _cell_text(cell, text: str, *, bold=False, italic=False, size=None, align=None) -> None:
@@ -284,34 +297,32 @@ class _MinutesDocx:
                 run.text = part
 
     def _header(self) -> None:
-
         data = self.data
         center = WD_ALIGN_PARAGRAPH.CENTER
         table = self.document.add_table(rows=1, cols=2)
         self._no_borders(table)
-        self._fixed_widths(table, (69, 96))
+        self._fixed_widths(table, (72.5, 92.5))
         issuer, nation = table.rows[0].cells
 
-        issuer.paragraphs[0].paragraph_format.alignment = center
-        issuer.paragraphs[0].paragraph_format.space_after = Pt(0)
-        issuer.paragraphs[0].add_run(data.authority_name.upper())
+        self._cell_text(issuer, data.authority_name.upper(), size=ISSUER_PT, align=center)
         self._paragraph(
-            data.council_name.upper(), container=issuer, align=center, bold=True, space_after=0
+            data.council_name.upper(),
+            container=issuer,
+            align=center,
+            bold=True,
+            size=ISSUER_PT,
+            space_after=0,
         )
         # A short rule under the issuing body: a bordered paragraph squeezed by its indents.
         rule = self._paragraph(container=issuer, align=center, space_after=2)
-        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(22)
+        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(25)
         rule.paragraph_format.line_spacing = Pt(2)
         self._rule(rule, side="top")
         if data.reference:
             self._paragraph(data.reference, container=issuer, align=center, space_after=0)
 
-        country = nation.paragraphs[0]
-        country.paragraph_format.alignment = center
-        country.paragraph_format.space_after = Pt(0)
-        run = country.add_run(pgettext("minutes", "SOCIALIST REPUBLIC OF VIET NAM"))
-        run.bold = True
-        run.font.size = Pt(12)
+        country = pgettext("minutes", "SOCIALIST REPUBLIC OF VIET NAM")
+        self._cell_text(nation, country, bold=True, size=ISSUER_PT, align=center)
         motto = self._paragraph(
             pgettext("minutes", "Independence - Freedom - Happiness"),
             container=nation,
@@ -328,7 +339,6 @@ class _MinutesDocx:
         self._paragraph(space_after=6)
 
     def _title(self) -> None:
-
         center = WD_ALIGN_PARAGRAPH.CENTER
         title = pgettext("minutes", "VOTE-COUNTING MINUTES")
         self._paragraph(title, align=center, bold=True, size=14, space_after=0)
@@ -380,7 +390,6 @@ class _MinutesDocx:
             self._paragraph(text, indent_first=True)
 
     def _results(self) -> None:
-
         center = WD_ALIGN_PARAGRAPH.CENTER
         left = WD_ALIGN_PARAGRAPH.LEFT
         labels = (
@@ -419,18 +428,15 @@ class _MinutesDocx:
                 (str(line.disagree), center, None),
                 (str(line.abstain), center, None),
                 (str(line.recused), center, None),
-                (f"{line.agree_percent} ({line.agree}/{line.base})", center, None),
+                (_share(line), center, None),
                 (line.threshold_text, left, SMALL_PT),
                 (line.outcome_text, center, None),
             )
             for cell, (text, align, size) in zip(row.cells, values, strict=True):
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
                 self._cell_text(cell, text, size=size or TABLE_PT, align=align)
-        # Rows added after the widths were set need them too (Word reads tcW per cell).
-        self._fixed_widths(table, COLUMN_WIDTHS_MM)
 
     def _notes(self) -> None:
-
         notes = _notes(self.data)
         for i, note in enumerate(notes):
             self._paragraph(
@@ -442,7 +448,6 @@ class _MinutesDocx:
             ).paragraph_format.space_before = Pt(6) if i == 0 else None
 
     def _signatures(self) -> None:
-
         signers = self.data.signers
         if not signers:
             return

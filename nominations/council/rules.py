@@ -10,8 +10,9 @@ procedure in force on the day it meets.
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from nominations.models import (
@@ -48,7 +49,9 @@ class VotingRule:
     def reached(self, agree: int, base: int) -> bool:
         if base <= 0:
             return False
-        needed = self.share * base
+        # Shares are simple fractions written as decimals ("2/3" is stored 0.667): compare with
+        # the fraction meant, or 6 votes of 9 would miss two thirds.
+        needed = Fraction(self.share).limit_denominator(20) * base
         if self.comparison == BallotComparison.MORE_THAN:
             return agree > needed
         return agree >= needed
@@ -74,6 +77,8 @@ class VotingRules:
                 Q(period__valid_from__isnull=True) | Q(period__valid_from__lte=day),
                 Q(period__valid_until__isnull=True) | Q(period__valid_until__gte=day),
             )
+            # A dated period wins over an open-ended one that also covers the day.
+            .order_by(F("period__valid_from").desc(nulls_last=True))
             .first()
         )
         if procedure is None:

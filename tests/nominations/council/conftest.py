@@ -1,0 +1,38 @@
+import datetime
+
+import pytest
+
+from tests.factories import UserFactory, nominee, seat
+from tests.workflows.helpers import dossier_at
+from workflows import council_script
+
+HELD_ON = datetime.date(2020, 8, 25)
+
+
+@pytest.fixture
+def awaiting(world):
+    """A dossier of two nominees accepted by the secretariat, awaiting the council."""
+    return dossier_at(
+        world, "council_review", nominees=[nominee("Nguyễn Văn An"), nominee("Lê Thị Bình")]
+    )
+
+
+@pytest.fixture
+def voting_session(world, awaiting):
+    """A convened session with its ballot open to all three members of the world's council."""
+    session = council_script.start_session(
+        officer=world.officer,
+        council=world.council,
+        title="Phiên họp xét khen thưởng",
+        held_on=HELD_ON,
+        dossiers=[awaiting],
+    )
+    seats = [world.seats.chair, world.seats.officer, world.seats.member]
+    council_script.open_ballot(session, officer=world.officer, present=seats)
+    session.refresh_from_db()
+    return session
+
+
+@pytest.fixture
+def fourth_member(world):
+    return seat(world.council, UserFactory(username="member4", first_name="Đỗ", last_name="Quang"))
