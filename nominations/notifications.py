@@ -81,7 +81,7 @@ def send_notification_email(notification_id: int) -> bool:
     """Send one notification's e-mail at most once. Returns whether a mail went out."""
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update(skip_locked=True)
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("recipient", "dossier", "session")
             .filter(pk=notification_id, emailed_at__isnull=True)
             .first()
