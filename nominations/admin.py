@@ -131,3 +131,68 @@ class ProcessingTimeLimitAdmin(admin.ModelAdmin):
     list_display = ["level", "valid_from", "working_days", "working_days_with_consultation"]
     list_filter = ["level"]
     search_fields = ["source"]
+
+
+from nominations.council.services import council_member_appoint  # noqa: E402
+from nominations.models import (  # noqa: E402
+    CouncilBallotShare,
+    CouncilMember,
+    CouncilProcedure,
+    CouncilSession,
+)
+
+
+@admin.register(CouncilMember)
+class CouncilMemberAdmin(admin.ModelAdmin):
+    """Seats on a council for a term. A new seat goes through the service: it also gives
+    the council member's role, with which the member reads the dossiers sent to the council."""
+
+    list_display = ["user", "council", "position", "title", "valid_from", "valid_until"]
+    list_filter = ["council", "position"]
+    search_fields = ["user__username", "user__last_name", "title"]
+    autocomplete_fields = ["user"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            obj.pk = council_member_appoint(
+                actor=request.user,
+                council=obj.council,
+                user=obj.user,
+                position=obj.position,
+                title=obj.title,
+                valid_from=obj.valid_from,
+                valid_until=obj.valid_until,
+            ).pk
+
+
+@admin.register(CouncilProcedure)
+class CouncilProcedureAdmin(admin.ModelAdmin):
+    """How councils vote in each legal period (loaded by load_award_catalogue, with sources)."""
+
+    list_display = [
+        "period",
+        "quorum_share",
+        "written_ballots_count",
+        "recused_in_base",
+        "verified",
+    ]
+
+
+@admin.register(CouncilBallotShare)
+class CouncilBallotShareAdmin(admin.ModelAdmin):
+    """Shares an authority sets itself where the law leaves it to each unit."""
+
+    list_display = ["council", "award", "share", "comparison", "base", "valid_from", "source"]
+    list_filter = ["council"]
+
+
+@admin.register(CouncilSession)
+class CouncilSessionAdmin(ReadOnlyAdmin):
+    """Sessions change only through their pages. No ballot model is registered here: the
+    admin site shows no ballot, sealed or opened."""
+
+    list_display = ["title", "council", "held_on", "status", "quorum_met"]
+    list_filter = ["status"]
+    exclude = ["minutes_pdf", "minutes_docx"]  # private files: downloaded from the session page

@@ -11,7 +11,7 @@ from django.views.generic import FormView, View
 
 from nominations.council import services, voting
 from nominations.council.forms import AgendaForm, AttendanceForm
-from nominations.council.results import council_session_sign_minutes
+from nominations.council.results import council_session_sign_minutes, enqueue_minutes
 from nominations.council.selectors import session_context
 from nominations.errors import DomainError
 from nominations.models import CouncilMember
@@ -99,6 +99,12 @@ class CloseBallotView(SessionStepView):
 
 
 class SignMinutesView(CloseBallotView):
+    def get(self, request, *args, **kwargs):
+        if not self.session.minutes_pdf:  # queued at closing; asked again if the broker was down
+            enqueue_minutes(self.session.pk)
+            self.session.refresh_from_db(fields=["minutes_pdf", "minutes_docx"])
+        return super().get(request, *args, **kwargs)
+
     def perform(self, form):
         moved = council_session_sign_minutes(actor=self.request.user, session=self.session)
         if not self.session.quorum_met:

@@ -75,10 +75,10 @@ def _minutes_data(session) -> MinutesData:
         written=turnout.written,
         absent=turnout.total_members - turnout.present - turnout.written,
         quorum_text=(
-            _("%(present)d of %(total)d members present (at least %(share)s needed).")
+            _("%(present)d of %(total)d members present (at least %(share)s needed)")
             % {"present": turnout.present, "total": turnout.total_members, "share": percent(quorum)}
             if quorum is not None
-            else _("%(present)d of %(total)d members present.")
+            else _("%(present)d of %(total)d members present")
             % {"present": turnout.present, "total": turnout.total_members}
         ),
         quorum_met=bool(session.quorum_met),

@@ -1,10 +1,12 @@
 """After the ballot: the count, the minutes (biên bản kiểm phiếu), and the outcomes sent on."""
 
+import logging
 from collections import Counter
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nominations.council.access import seat_of
@@ -20,6 +22,7 @@ from nominations.models import (
     Ballot,
     BallotKind,
     BallotParticipation,
+    CouncilMember,
     CouncilPosition,
     CouncilSession,
     DocumentKind,
@@ -35,6 +38,7 @@ from nominations.services import council_outcome_for, dossier_record_council_out
 from nominations.services._base import audit, next_number
 
 SIGNING_POSITIONS = (CouncilPosition.CHAIR, CouncilPosition.SECRETARY)
+logger = logging.getLogger(__name__)
 
 
 def turnout_of(session: CouncilSession) -> Turnout:
@@ -53,7 +57,25 @@ def turnout_of(session: CouncilSession) -> Turnout:
 
 
 def count_session(session: CouncilSession) -> None:
-    """Count every item under its own rule. The caller holds the session's lock (the close)."""
+    """Count every item under its own rule. The caller holds the session's lock (the close).
+
+    The explanations are the record's own words, kept in the official language whoever
+    closes the ballot (they go into the minutes and onto the dossiers).
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        _count_items(session)
+    session.minutes_number = next_number(
+        authority=session.council.authority, year=session.held_on.year, kind=SequenceKind.MINUTES
+    )
+    session.status = SessionStatus.COUNTED
+    session.save(update_fields=["quorum_met", "minutes_number", "status"])
+    notify_session_event(
+        NotificationEvent.MINUTES_TO_SIGN, session, user_ids=_signer_user_ids(session)
+    )
+    transaction.on_commit(lambda: enqueue_minutes(session.pk))
+
+
+def _count_items(session: CouncilSession) -> None:
     rules = VotingRules(session.council, session.held_on)
     items = list(
         session.items.select_related("nominee__award").prefetch_related(
@@ -97,23 +119,27 @@ def count_session(session: CouncilSession) -> None:
         items, ["agree", "disagree", "abstain", "base", "passed", "explanation"], batch_size=500
     )
     session.quorum_met = quorum_met(rules.procedure.quorum_share, turnout)
-    session.minutes_number = next_number(
-        authority=session.council.authority, year=session.held_on.year, kind=SequenceKind.MINUTES
-    )
-    session.status = SessionStatus.COUNTED
-    session.save(update_fields=["quorum_met", "minutes_number", "status"])
-    transaction.on_commit(lambda: _enqueue_minutes(session.pk))
 
 
-def _enqueue_minutes(session_id: int) -> None:
+def enqueue_minutes(session_id: int) -> None:
+    """After commit: render the minutes in a worker. With the broker down, the sign-off
+    page asks again when it is opened (the job is idempotent)."""
     from nominations.tasks import generate_council_minutes
 
     try:
         generate_council_minutes.delay(session_id)
-    except Exception:  # broker down: the sign-off page asks for them again
-        import logging
+    except Exception:
+        logger.warning(
+            "Could not queue the minutes of session %s; the page will ask again", session_id
+        )
 
-        logging.getLogger(__name__).warning("Could not queue the minutes of session %s", session_id)
+
+def _signer_user_ids(session: CouncilSession) -> list[int]:
+    return list(
+        CouncilMember.objects.active(session.held_on)
+        .filter(council=session.council, position__in=SIGNING_POSITIONS)
+        .values_list("user_id", flat=True)
+    )
 
 
 def council_minutes_generate(*, session_id: int) -> bool:

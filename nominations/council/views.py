@@ -71,11 +71,17 @@ def session_create(request):
 
 @login_required
 def session_detail(request, pk):
+    from workflows.nodes import BallotTask, SessionTask
     from workflows.selectors import open_tasks_in
 
     session = get_session_for_user(request.user, pk)
     context = session_context(session, request.user)
-    tasks = [t for t in open_tasks_in(session.process_id) if t.flow_task.name != "cast_ballot"]
+    # The secretariat's and signers' steps; the ballots have their own page, gateways none.
+    tasks = [
+        t
+        for t in open_tasks_in(session.process_id)
+        if isinstance(t.flow_task, SessionTask) and not isinstance(t.flow_task, BallotTask)
+    ]
     for task in tasks:
         node = task.flow_task
         task.user_can_act = node.can_execute(request.user, task) or node.can_assign(

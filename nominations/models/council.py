@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nominations.documents.storage import attachment_storage
 from nominations.models.catalogue import BallotBase, LegalPeriod
@@ -260,7 +261,7 @@ class AgendaItem(models.Model):
     disagree = models.PositiveSmallIntegerField(_("disagree"), null=True, blank=True)
     abstain = models.PositiveSmallIntegerField(_("abstain"), null=True, blank=True)
     base = models.PositiveSmallIntegerField(_("counted over"), null=True, blank=True)
-    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    passed = models.BooleanField(pgettext_lazy("vote", "passed"), null=True, blank=True)
     explanation = models.TextField(_("how the result was reached"), blank=True)
 
     class Meta:

@@ -15,6 +15,10 @@
       form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
     });
   });
+  // Work done in the background (e.g. the council's minutes): look again in a moment.
+  var waiting = document.querySelector("[data-reload-in]");
+  if (waiting) { setTimeout(function () { window.location.reload(); }, parseInt(waiting.dataset.reloadIn, 10)); }
+
   // Fields that only one commendation type asks for follow the type chosen for the dossier.
   var typeSelect = document.getElementById("id_commendation_type");
   function showTypeFields() {

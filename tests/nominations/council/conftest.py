@@ -1,12 +1,20 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from tests.factories import UserFactory, nominee, seat
 from tests.workflows.helpers import dossier_at
 from workflows import council_script
 
 HELD_ON = datetime.date(2020, 8, 25)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The services' messages are read in English here (they are in Vietnamese by default)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -248,7 +248,10 @@ def test_without_a_quorum_the_dossiers_wait_for_another_session(world, awaiting)
     assert session.quorum_met is False and session.status == "closed"
     awaiting.refresh_from_db()
     assert awaiting.status == DossierStatus.AWAITING_COUNCIL
-    assert all("Quorum not reached" in i.explanation for i in session.items.all())
+    # Nothing passed, and the record says how many were present out of how many.
+    assert all(
+        not i.passed and "1" in i.explanation and "3" in i.explanation for i in session.items.all()
+    )
     # A new session can take the dossier, and this time its outcome goes through.
     again = council_script.run_session(
         officer=world.officer, council=world.council, dossiers=[awaiting], held_on=HELD_ON
