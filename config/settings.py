@@ -144,6 +144,10 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Dossier attachments hold personal data: kept outside MEDIA_ROOT, never given a URL, and
 # served only by the permission-checked view (nominations.documents.views).
+# A council member's ballot posts one field per nominee on the agenda (at most 2,000,
+# nominations.council.services.MAX_AGENDA_ITEMS); Django's default of 1,000 would cut it.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2500
+
 ATTACHMENTS_ROOT = Path(os.environ.get("ATTACHMENTS_ROOT", BASE_DIR / "var" / "attachments"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

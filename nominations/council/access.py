@@ -5,7 +5,9 @@ secretariat prepares and runs them, the head and council members read them. A se
 council (CouncilMember) is what gives a ballot, whatever the person's other roles.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from nominations.errors import NotAllowed
 from nominations.models import Council, CouncilMember, CouncilSession
@@ -42,7 +44,15 @@ def get_session_for_user(user, pk, *, for_update: bool = False) -> CouncilSessio
 
 def require_manager(actor, session: CouncilSession) -> None:
     if not actor.has_perm(MANAGE, session):
-        raise NotAllowed
+        raise NotAllowed(_("Only the council's secretariat runs this session."))
+
+
+def get_managed_session(user, pk) -> CouncilSession:
+    """404 to outsiders; 403 to those who may read the session but not run it."""
+    session = get_session_for_user(user, pk)
+    if not user.has_perm(MANAGE, session):
+        raise PermissionDenied
+    return session
 
 
 def councils_managed_by(user):

@@ -20,8 +20,8 @@ from viewflow.workflow.exceptions import FlowLockFailed
 from nominations.council import services, voting
 from nominations.council.access import (
     councils_managed_by,
+    get_managed_session,
     get_session_for_user,
-    require_manager,
     seat_of,
 )
 from nominations.council.forms import RecusalForm, SessionForm, marks_from_post
@@ -88,7 +88,8 @@ def session_detail(request, pk):
             request.user, task
         )
     context["tasks"] = tasks
-    if request.user.has_perm("nominations.manage_council_session", session):
+    before_ballot = session.status in (SessionStatus.PREPARING, SessionStatus.CONVENED)
+    if before_ballot and request.user.has_perm("nominations.manage_council_session", session):
         context["recusal_form"] = RecusalForm(
             items=session.items.select_related("nominee"),
             members=CouncilMember.objects.filter(council=session.council).select_related("user"),
@@ -99,8 +100,7 @@ def session_detail(request, pk):
 @login_required
 @require_POST
 def recusal_add(request, pk):
-    session = get_session_for_user(request.user, pk)
-    require_manager(request.user, session)
+    session = get_managed_session(request.user, pk)
     form = RecusalForm(
         request.POST,
         items=session.items.all(),
@@ -177,8 +177,7 @@ def _keep_marks(request, session, marks) -> None:
 @login_required
 def written_ballot(request, pk, member_pk):
     """The secretariat enters an absent member's written ballot, as counted on paper."""
-    session = get_session_for_user(request.user, pk)
-    require_manager(request.user, session)
+    session = get_managed_session(request.user, pk)
     member = get_object_or_404(absent_without_ballot(session), pk=member_pk)
     if request.method == "POST":
         marks = marks_from_post(request.POST, session.items.values_list("pk", flat=True))
