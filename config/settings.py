@@ -233,6 +233,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # In-process tasks (no REDIS_URL) would log every success among the page requests.
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+        # WeasyPrint reports each rendering step at INFO: seven lines per PDF.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

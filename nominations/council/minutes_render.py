@@ -28,7 +28,7 @@ TEMPLATE = "nominations/council/minutes.html"
 NBSP = "\u00a0"
 
 # Column widths of the result table, in mm: 165 mm between the margins (210 - 30 - 15).
-COLUMN_WIDTHS_MM = (7, 25, 19, 21, 11, 11, 11, 11, 13, 18, 18)
+COLUMN_WIDTHS_MM = (8, 24, 19, 21, 11, 11, 11, 11, 13, 18, 18)
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,7 @@ _AFTER_PBDR = (
     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
 )  # fmt: skip
+_AFTER_TBLCELLMAR = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 _AFTER_TBLBORDERS = (
     "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
     "w:tblPrChange",
@@ -207,6 +208,15 @@ class _MinutesDocx:
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             borders.append(OxmlElement(f"w:{edge}", {qn("w:val"): "nil"}))
         table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBLBORDERS)
+
+    @staticmethod
+    def _cell_margins(table, mm: float) -> None:
+        """Left and right padding of every cell (Word's default, 1.9 mm, is too wide here)."""
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("left", "right"):
+            width = str(round(mm * 1440 / 25.4))  # twentieths of a point
+            margins.append(OxmlElement(f"w:{side}", {qn("w:w"): width, qn("w:type"): "dxa"}))
+        table._tbl.tblPr.insert_element_before(margins, *_AFTER_TBLCELLMAR)
 
     @staticmethod
     def _fixed_widths(table, widths_mm) -> None:
@@ -323,7 +333,7 @@ class _MinutesDocx:
 
         country = pgettext("minutes", "SOCIALIST REPUBLIC OF VIET NAM")
         self._cell_text(nation, country, bold=True, size=ISSUER_PT, align=center)
-        motto = self._paragraph(
+        self._paragraph(
             pgettext("minutes", "Independence - Freedom - Happiness"),
             container=nation,
             align=center,
@@ -331,8 +341,10 @@ class _MinutesDocx:
             space_after=0,
         )
         # The line under the motto, about as long as the motto.
-        motto.paragraph_format.left_indent = motto.paragraph_format.right_indent = Mm(19)
-        self._rule(motto, side="bottom")
+        rule = self._paragraph(container=nation, align=center, space_after=0)
+        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(18)
+        rule.paragraph_format.line_spacing = Pt(2)
+        self._rule(rule, side="top")
         self._paragraph(
             _place_date(data), container=nation, align=center, italic=True, space_after=0
         ).paragraph_format.space_before = Pt(8)
@@ -408,6 +420,7 @@ class _MinutesDocx:
         table = self.document.add_table(rows=1, cols=len(labels))
         table.style = "Table Grid"
         self._fixed_widths(table, COLUMN_WIDTHS_MM)
+        self._cell_margins(table, 0.7)
         header = table.rows[0]
         tr_pr = header._tr.get_or_add_trPr()
         for tag in ("w:cantSplit", "w:tblHeader"):  # repeat the header row on each page

@@ -25,7 +25,7 @@ def static_root() -> Path:
 
 
 class ResourceRefused(ValueError):
-    """A document asked for something outside the project's static folder."""
+    """A document asked for something outside the project's static folder, or missing there."""
 
 
 def static_path(url: str, root: Path | None = None) -> Path:
@@ -97,6 +97,7 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     """Render a Django template to PDF bytes; relative URLs resolve against ``static/``."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError
 
     root = static_root()
     with _fewer_collections():
@@ -104,4 +105,7 @@ def render_pdf(template_name: str, context: dict) -> bytes:
         document = HTML(
             string=html, base_url=root.as_uri() + "/", url_fetcher=static_only_fetcher(root)
         )
-        return document.write_pdf(font_config=FontConfiguration())
+        try:
+            return document.write_pdf(font_config=FontConfiguration())
+        except FatalURLFetchingError as error:  # a BaseException: make it an ordinary error
+            raise ResourceRefused(f"{error}: {error.__cause__}") from error.__cause__
