@@ -45,7 +45,7 @@ def _minutes_data(session) -> MinutesData:
                 base=item.base,
                 agree_percent=percent(share),
                 threshold_text=rule.describe(),
-                source=rule.source,
+                source=rule.citation,
                 passed=bool(item.passed),
                 outcome_text=_("Reached") if item.passed else _("Not reached"),
             )

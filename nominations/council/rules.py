@@ -8,6 +8,7 @@ procedure in force on the day it meets.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -46,6 +47,11 @@ class VotingRule:
             else _("the members who voted"),
         }
 
+    @property
+    def citation(self) -> str:
+        """The source as a document cites it: without our "(verify: …)" working notes."""
+        return _WORKING_NOTE.sub("", self.source).strip()
+
     def reached(self, agree: int, base: int) -> bool:
         if base <= 0:
             return False
@@ -55,6 +61,9 @@ class VotingRule:
         if self.comparison == BallotComparison.MORE_THAN:
             return agree > needed
         return agree >= needed
+
+
+_WORKING_NOTE = re.compile(r"\s*\((?:verify|article)[^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 class NoProcedure(Exception):
