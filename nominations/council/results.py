@@ -6,6 +6,7 @@ from collections import Counter
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -19,8 +20,8 @@ from nominations.models import (
     AgendaItem,
     Attendance,
     AuditAction,
-    Ballot,
     BallotKind,
+    BallotMark,
     BallotParticipation,
     CouncilMember,
     CouncilPosition,
@@ -83,8 +84,13 @@ def _count_items(session: CouncilSession) -> None:
         )
     )
     turnout = turnout_of(session)
-    ballots = list(Ballot.objects.filter(session=session).values_list("marks", flat=True))
-    marks = count_marks(ballots, [item.pk for item in items])
+    marks = count_marks(
+        BallotMark.objects.filter(session=session)
+        .values_list("item_id", "choice")
+        .annotate(n=Count("pk"))
+        .order_by(),
+        [item.pk for item in items],
+    )
     voters = BallotParticipation.objects.filter(session=session).values("member_id")
     recusals = Recusal.objects.filter(item__session=session)
     recused = Counter(recusals.values_list("item_id", flat=True))

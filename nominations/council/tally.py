@@ -38,14 +38,12 @@ class ItemResult:
     explanation: str
 
 
-def count_marks(ballots: list[dict[str, str]], item_ids: list[int]) -> dict[int, Counter]:
-    """Agree / disagree / abstain per item over the opened ballots' marks."""
+def count_marks(rows, item_ids: list[int]) -> dict[int, Counter]:
+    """Agree / disagree / abstain per item, from (item id, choice, how many) rows."""
     counts = {item_id: Counter() for item_id in item_ids}
-    for marks in ballots:
-        for item_id, choice in marks.items():
-            counter = counts.get(int(item_id))
-            if counter is not None and choice in BallotChoice.values:
-                counter[choice] += 1
+    for item_id, choice, number in rows:
+        if item_id in counts and choice in BallotChoice.values:
+            counts[item_id][choice] += number
     return counts
 
 

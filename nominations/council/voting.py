@@ -3,8 +3,8 @@
 A member's marks stay in their draft while they mark; submitting writes, in one
 transaction, the participation row (that they voted) and the sealed ballot (how), and
 deletes the draft. Nothing written links the two but the transaction itself, and the
-sealed box is emptied when the ballot closes: its ballots are then opened and stored in
-random order, all in one transaction, with random keys and no time.
+sealed box is emptied when the ballot closes: its ballots are then opened into loose
+marks, shuffled together and stored in one transaction, with random keys and no time.
 """
 
 import secrets
@@ -20,10 +20,10 @@ from nominations.errors import DomainError, NotAllowed
 from nominations.models import (
     Attendance,
     AuditAction,
-    Ballot,
     BallotChoice,
     BallotDraft,
     BallotKind,
+    BallotMark,
     BallotParticipation,
     CouncilMember,
     CouncilSession,
@@ -82,15 +82,19 @@ def written_ballot_enter(
 
 
 def council_session_close_ballot(*, actor, session: CouncilSession) -> int:
-    """Close the ballot: open the box, store its ballots in random order, then count."""
+    """Close the ballot: open the box, store its marks loose and in random order, count."""
     from nominations.council.results import count_session
 
     with transaction.atomic():
         session = _lock(session, actor=actor, expected=(SessionStatus.VOTING,))
         sealed = list(SealedBallot.objects.filter(session=session))
-        opened = [seal.unseal(session.pk, box.sealed) for box in sealed]
-        secrets.SystemRandom().shuffle(opened)
-        Ballot.objects.bulk_create(Ballot(session=session, marks=marks) for marks in opened)
+        marks = [
+            BallotMark(session=session, item_id=int(item_id), choice=choice)
+            for box in sealed
+            for item_id, choice in seal.unseal(session.pk, box.sealed).items()
+        ]
+        secrets.SystemRandom().shuffle(marks)
+        BallotMark.objects.bulk_create(marks, batch_size=2000)
         SealedBallot.objects.filter(session=session).delete()
         BallotDraft.objects.filter(session=session).delete()
         session.ballot_closed_at = timezone.now()
@@ -100,10 +104,10 @@ def council_session_close_ballot(*, actor, session: CouncilSession) -> int:
             actor=actor,
             action=AuditAction.BALLOT_CLOSED,
             target=session,
-            data={"ballots": len(opened)},
+            data={"ballots": len(sealed)},
         )
         transaction.on_commit(vacuum_ballot_box)
-    return len(opened)
+    return len(sealed)
 
 
 def vacuum_ballot_box() -> None:

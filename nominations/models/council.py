@@ -1,9 +1,11 @@
 """The council's composition, its sessions, and a secret ballot that stays secret.
 
 Secrecy is built into the tables, not promised by the pages:
-- a `Ballot` has no link to its member: no foreign key, no member-derived field, no timestamp,
-  no sequence (random UUID keys), and it is written only when the ballot closes, all ballots
-  in one transaction and in random order;
+- an opened ballot is stored as loose `BallotMark` rows, one per item, with no link to its
+  member nor to the other marks of the same ballot (a ballot missing a recused member's item,
+  or a pattern of marks, would otherwise name its member): no foreign key but the session and
+  the item, no time, no sequence (random UUID keys), all written when the ballot closes, in
+  one transaction and in random order;
 - while the ballot is open, a submitted ballot waits in the `SealedBallot` box, encrypted
   (nominations.council.seal), so nobody reading the database sees partial results;
 - `BallotParticipation` says only that a member voted; its unique key is the database's
@@ -377,13 +379,13 @@ class SealedBallot(models.Model):
         return str(_("sealed ballot"))
 
 
-class Ballot(models.Model):
-    """An opened ballot: the marks per agenda item, and nothing that points to a member."""
+class BallotMark(models.Model):
+    """One mark of an opened ballot, apart from the other marks of the same ballot."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="ballots")
-    # {agenda item id: choice}; a recused item is absent from the marks.
-    marks = models.JSONField()
+    session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="marks")
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="marks")
+    choice = models.CharField(max_length=10, choices=BallotChoice.choices)
 
     def __str__(self):
-        return str(_("ballot"))
+        return str(_("ballot mark"))

@@ -11,15 +11,16 @@ from django.contrib import admin
 from django.db import models, transaction
 from django.urls import reverse
 
-from nominations.models import Ballot, BallotParticipation, SealedBallot
+from nominations.models import BallotMark, BallotParticipation, SealedBallot
 from tests.factories import UserFactory
 from tests.nominations.council.conftest import HELD_ON
 from workflows import council_script
 
 
-@pytest.mark.parametrize("model", [Ballot, SealedBallot])
+@pytest.mark.parametrize("model", [BallotMark, SealedBallot])
 def test_a_stored_ballot_has_no_field_that_could_identify_its_member(model):
-    allowed_relations = {"session"}  # the session is shared by every ballot of it
+    # Shared by every ballot of the session: nothing ties a mark to its member or its ballot.
+    allowed_relations = {"session", "item"}
     for field in model._meta.get_fields():
         if field.is_relation:
             assert field.name in allowed_relations, f"{model.__name__}.{field.name} links out"
@@ -40,7 +41,7 @@ def test_the_participation_record_says_only_that_the_member_voted():
 
 
 def test_no_ballot_model_is_on_the_admin_site():
-    assert Ballot not in admin.site._registry and SealedBallot not in admin.site._registry
+    assert BallotMark not in admin.site._registry and SealedBallot not in admin.site._registry
 
 
 def _pages(session, dossier):

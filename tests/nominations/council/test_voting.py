@@ -7,8 +7,8 @@ import pytest
 from nominations.council import seal, services, voting
 from nominations.errors import DomainError, NotAllowed, StepOutOfOrder
 from nominations.models import (
-    Ballot,
     BallotDraft,
+    BallotMark,
     BallotParticipation,
     DossierStatus,
     Recusal,
@@ -144,8 +144,8 @@ def test_voting_before_the_ballot_opens_or_after_it_closes_is_refused(world, awa
     )
     with pytest.raises(StepOutOfOrder):
         voting.ballot_submit(actor=world.member, session=session, marks=marks_for(session))
-    # The closed box was opened into one ballot; the members who did not vote lost their task.
-    assert Ballot.objects.count() == 1 and not SealedBallot.objects.exists()
+    # The closed box was opened into the one ballot's loose marks; the box is empty.
+    assert BallotMark.objects.count() == session.items.count() and not SealedBallot.objects.exists()
     session.refresh_from_db()
     assert session.status == "counted"
 
