@@ -41,8 +41,9 @@ class ItemResult:
 def count_marks(rows, item_ids: list[int]) -> dict[int, Counter]:
     """Agree / disagree / abstain per item, from (item id, choice, how many) rows."""
     counts = {item_id: Counter() for item_id in item_ids}
+    choices = set(BallotChoice.values)
     for item_id, choice, number in rows:
-        if item_id in counts and choice in BallotChoice.values:
+        if item_id in counts and choice in choices:
             counts[item_id][choice] += number
     return counts
 
