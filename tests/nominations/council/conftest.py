@@ -26,15 +26,21 @@ def awaiting(world):
 
 
 @pytest.fixture
-def voting_session(world, awaiting):
-    """A convened session with its ballot open to all three members of the world's council."""
-    session = council_script.start_session(
+def convened(world, awaiting):
+    """A session convened on the dossier, its ballot not open yet."""
+    return council_script.start_session(
         officer=world.officer,
         council=world.council,
         title="Phiên họp xét khen thưởng",
         held_on=HELD_ON,
         dossiers=[awaiting],
     )
+
+
+@pytest.fixture
+def voting_session(world, convened):
+    """The convened session with its ballot open to all three members of the world's council."""
+    session = convened
     seats = [world.seats.chair, world.seats.officer, world.seats.member]
     council_script.open_ballot(session, officer=world.officer, present=seats)
     session.refresh_from_db()

@@ -77,14 +77,8 @@ def test_someone_without_a_seat_has_no_ballot_even_with_the_role(world, voting_s
     assert not BallotParticipation.objects.exists()
 
 
-def test_a_member_recorded_absent_votes_only_in_writing(world, awaiting, fourth_member):
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+def test_a_member_recorded_absent_votes_only_in_writing(world, convened, fourth_member):
+    session = convened
     council_script.open_ballot(
         session,
         officer=world.officer,
@@ -123,14 +117,8 @@ def test_a_member_recorded_absent_votes_only_in_writing(world, awaiting, fourth_
     assert session.participations.filter(kind="written").count() == 1
 
 
-def test_voting_before_the_ballot_opens_or_after_it_closes_is_refused(world, awaiting):
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+def test_voting_before_the_ballot_opens_or_after_it_closes_is_refused(world, convened):
+    session = convened
     with pytest.raises(StepOutOfOrder):
         voting.ballot_submit(actor=world.member, session=session, marks=marks_for(session))
     seats = [world.seats.chair, world.seats.officer, world.seats.member]
@@ -150,15 +138,9 @@ def test_voting_before_the_ballot_opens_or_after_it_closes_is_refused(world, awa
     assert session.status == "counted"
 
 
-def test_a_member_who_heads_the_nominees_unit_is_recused_and_cannot_mark_it(world, awaiting):
+def test_a_member_who_heads_the_nominees_unit_is_recused_and_cannot_mark_it(world, convened):
     grant(world.member, world.justice, "unit_head")  # the member heads the proposing unit
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+    session = convened
     seats = [world.seats.chair, world.seats.officer, world.seats.member]
     council_script.open_ballot(session, officer=world.officer, present=seats)
     recusals = Recusal.objects.filter(member=world.seats.member)
@@ -179,14 +161,8 @@ def test_a_member_who_heads_the_nominees_unit_is_recused_and_cannot_mark_it(worl
     assert (first.agree, first.base) == (2, 3)  # kept in the total (the period's procedure)
 
 
-def test_the_secretariat_records_a_recusal_before_the_ballot_opens_with_a_reason(world, awaiting):
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+def test_the_secretariat_records_a_recusal_before_the_ballot_opens_with_a_reason(world, convened):
+    session = convened
     item = session.items.first()
     with pytest.raises(DomainError):
         services.recusal_record(
