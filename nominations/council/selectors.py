@@ -39,6 +39,7 @@ def sessions_for(user):
         .distinct()
         .select_related("council__authority")
         .annotate(item_count=Count("items", distinct=True))
+        .order_by("-held_on", "-pk")  # Meta's ordering does not survive the GROUP BY
     )
 
 
