@@ -45,7 +45,7 @@ def ballot_save_draft(*, actor, session: CouncilSession, marks: dict) -> BallotD
         session, member = _voter(actor, session, kind=BallotKind.ELECTRONIC)
         clean = _clean_marks(session, member, marks, complete=False)
         draft, _created = BallotDraft.objects.update_or_create(
-            session=session, member=member, defaults={"marks": clean}
+            session=session, member=member, defaults={"sealed": seal.seal(session.pk, clean)}
         )
     return draft
 

@@ -10,7 +10,8 @@ Secrecy is built into the tables, not promised by the pages:
   (nominations.council.seal), so nobody reading the database sees partial results;
 - `BallotParticipation` says only that a member voted; its unique key is the database's
   guarantee of one ballot per member per session;
-- a member's `BallotDraft` is deleted in the very transaction that seals the ballot.
+- a member's `BallotDraft` is sealed too, and deleted in the very transaction that casts the
+  ballot.
 """
 
 import uuid
@@ -353,11 +354,12 @@ class BallotChoice(models.TextChoices):
 
 
 class BallotDraft(models.Model):
-    """A member's marks while they are still marking; deleted when the ballot is sealed."""
+    """A member's marks while they are still marking, sealed like a ballot (a reader of the
+    tables sees whose draft it is, not what it says); deleted when the ballot is cast."""
 
     session = models.ForeignKey(CouncilSession, on_delete=models.CASCADE, related_name="+")
     member = models.ForeignKey(CouncilMember, on_delete=models.CASCADE, related_name="+")
-    marks = models.JSONField(default=dict)
+    sealed = models.BinaryField()
 
     class Meta:
         constraints = [
@@ -366,6 +368,12 @@ class BallotDraft(models.Model):
 
     def __str__(self):
         return str(_("ballot draft"))
+
+    @property
+    def marks(self) -> dict[str, str]:
+        from nominations.council.seal import unseal
+
+        return unseal(self.session_id, self.sealed)
 
 
 class SealedBallot(models.Model):

@@ -234,3 +234,13 @@ def test_without_a_quorum_the_dossiers_wait_for_another_session(world, awaiting)
     )
     awaiting.refresh_from_db()
     assert again.quorum_met and awaiting.status == DossierStatus.AWAITING_DECISION
+
+
+def test_a_draft_is_sealed_too_while_the_member_marks(world, voting_session):
+    first = voting_session.items.order_by("position").first()
+    voting.ballot_save_draft(
+        actor=world.member, session=voting_session, marks={str(first.pk): "disagree"}
+    )
+    stored = bytes(BallotDraft.objects.get().sealed)
+    assert b"disagree" not in stored
+    assert BallotDraft.objects.get().marks == {str(first.pk): "disagree"}
