@@ -10,7 +10,18 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
 .PHONY: run test lint format venv dev-deps migrate demo worker beat services messages bench clean
 
+# WeasyPrint (the council's minutes as PDF) needs Pango, a system library: installed with
+# apt-get where we may (Debian, as root), otherwise named in a clear message.
+PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
 $(BIN)/.installed: requirements.txt
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES) >/dev/null; \
+	  else \
+	    echo "PDF documents need Pango: install $(PANGO_PACKAGES) (Debian/Ubuntu) or pango (macOS: brew install pango)."; exit 1; \
+	  fi; \
+	fi
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
