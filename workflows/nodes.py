@@ -82,6 +82,23 @@ class DossierTask(GuardedTask):
     def subject(self, task):
         return task.process.dossier
 
+    def expected_holders(self, dossier) -> list[tuple[str, str]]:
+        """(role, unit) of those who may take the step, as the roles are first set up."""
+        from nominations.access import scope_units_of
+        from nominations.models import Unit
+        from nominations.roles import ROLE_PERMISSIONS, ROLE_SCOPE
+
+        scope_units = scope_units_of(dossier)
+        wanted = [
+            (role, scope_units.get(ROLE_SCOPE[role]))
+            for role, perms in ROLE_PERMISSIONS.items()
+            if self.permission in perms
+        ]
+        names = dict(
+            Unit.objects.filter(pk__in=[u for _r, u in wanted if u]).values_list("pk", "name")
+        )
+        return [(role.label, names[unit]) for role, unit in wanted if unit in names]
+
     def may_act(self, user, dossier) -> bool:
         return user.has_perm(self.permission, dossier)
 

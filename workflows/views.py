@@ -56,6 +56,7 @@ def dossier_detail(request, pk):
         )
         task.user_can_release = human and node.can_unassign(request.user, task)
         task.waits_for_council = not human
+        task.expected_holders = node.expected_holders(dossier) if human and not task.owner else []
     return render(
         request,
         "workflows/dossier_detail.html",
@@ -68,10 +69,23 @@ def dossier_detail(request, pk):
             and request.user.has_perm("nominations.view_dossier", dossier.origin),
             "forwarded": dossier_selectors.visible_forwarded(request.user, dossier),
             "decisions": dossier.decisions.all(),
+            "deadline": _deadline(dossier),
             "sessions": _with_visibility(
                 request.user, dossier_selectors.council_sessions_of(dossier)
             ),
         },
+    )
+
+
+def _deadline(dossier):
+    """The processing deadline at the receiving authority, once the dossier was received."""
+    from nominations.register.calendar import load_calendar
+    from nominations.register.deadlines import TimeLimits, deadline_of
+
+    if dossier.received_on is None:
+        return None
+    return deadline_of(
+        dossier, calendar=load_calendar(), limits=TimeLimits(), today=timezone.localdate()
     )
 
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from nominations.documents.completeness import dossier_completeness
 from nominations.documents.samples import minimal_pdf
@@ -14,8 +15,9 @@ from nominations.models import (
     DossierStatus,
     Notification,
 )
+from nominations.roles import Role
 from tests.factories import provincial_award
-from tests.workflows.helpers import management, nominee_form, session_through_pages
+from tests.workflows.helpers import dossier_at, management, nominee_form, session_through_pages
 from workflows.engine import open_step
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +165,21 @@ def test_a_nomination_walks_from_draft_to_a_numbered_decision_and_upward(world, 
     assert actions.count(AuditAction.DOSSIER_SENT_TO_HEAD) == 2
     returned = dossier.audit_entries.get(action=AuditAction.DOSSIER_RETURNED)
     assert (returned.actor, returned.reason) == (world.officer, "Thiếu báo cáo thành tích.")
+
+
+def test_the_dossier_page_says_who_holds_it_and_by_when(world, login):
+    from django.core.management import call_command
+
+    call_command("load_processing_time_limits", verbosity=0)
+    dossier = dossier_at(world, "secretariat_check")
+    page = login(world.clerk).get(reverse("dossier_detail", args=[dossier.pk])).content.decode()
+    # Waiting for the district's secretariat, with the working-day deadline of its register.
+    with translation.override("vi"):
+        assert f"{Role.SECRETARIAT_OFFICER.label} (Phòng Nội vụ)" in page
+    assert 'class="deadline"' in page and f'<time datetime="{dossier.received_on.year}' in page
+    # Taken by the officer: the page names them.
+    login(world.officer).post(
+        reverse("task_take", args=[open_step(dossier, "secretariat_check").pk])
+    )
+    page = login(world.clerk).get(reverse("dossier_detail", args=[dossier.pk])).content.decode()
+    assert world.officer.get_full_name() in page
