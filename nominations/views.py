@@ -14,9 +14,9 @@ PAGE_SIZE = 25
 
 
 def home(request):
-    if request.user.is_authenticated:
-        return redirect("inbox")
-    return redirect("public_decisions")
+    from nominations.home import home as home_page
+
+    return home_page(request)
 
 
 @login_required

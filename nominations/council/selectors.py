@@ -17,12 +17,14 @@ from nominations.models import (
     SessionAttendance,
     SessionStatus,
 )
+from nominations.text import search_key
 
 COUNTED = (SessionStatus.COUNTED, SessionStatus.CLOSED)
 
 
-def sessions_for(user):
-    """Sessions of the councils where the person runs the secretariat, sits, or reads."""
+def sessions_for(user, *, query: str = "", status: str = ""):
+    """Sessions of the councils where the person runs the secretariat, sits, or reads;
+    `query` matches the title with or without diacritics."""
     from nominations.access import access_for
 
     access = access_for(user)
@@ -34,9 +36,13 @@ def sessions_for(user):
         | Q(council__authority__unit_id__in=units)
         | Q(council__members__user=user)
     )
+    sessions = CouncilSession.objects.filter(condition)
+    for word in search_key(query).split():
+        sessions = sessions.filter(search_title__contains=word)
+    if status in SessionStatus.values:
+        sessions = sessions.filter(status=status)
     return (
-        CouncilSession.objects.filter(condition)
-        .distinct()
+        sessions.distinct()
         .select_related("council__authority")
         .annotate(item_count=Count("items", distinct=True))
         .order_by("-held_on", "-pk")  # Meta's ordering does not survive the GROUP BY

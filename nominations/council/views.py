@@ -39,12 +39,20 @@ PAGE_SIZE = 25
 
 @login_required
 def session_list(request):
-    page = Paginator(sessions_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    councils = councils_managed_by(request.user)
+    query = request.GET.get("q", "")[:200]
+    status = request.GET.get("status", "")
+    sessions = sessions_for(request.user, query=query, status=status)
+    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "nominations/council/session_list.html",
-        {"page": page, "can_create": councils.exists()},
+        {
+            "page": page,
+            "query": query,
+            "status": status,
+            "statuses": SessionStatus.choices,
+            "can_create": councils_managed_by(request.user).exists(),
+        },
     )
 
 

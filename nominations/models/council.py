@@ -26,6 +26,7 @@ from django.utils.translation import pgettext_lazy
 from nominations.documents.storage import attachment_storage
 from nominations.models.catalogue import BallotBase, LegalPeriod
 from nominations.models.organisation import Council, MembershipQuerySet
+from nominations.text import search_key
 
 
 class CouncilPosition(models.TextChoices):
@@ -191,6 +192,7 @@ class CouncilSession(models.Model):
         Council, verbose_name=_("council"), on_delete=models.PROTECT, related_name="sessions"
     )
     title = models.CharField(_("title"), max_length=300)
+    search_title = models.CharField(max_length=300, editable=False, db_index=True, default="")
     held_on = models.DateField(_("date of the meeting"))
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     status = models.CharField(
@@ -241,6 +243,10 @@ class CouncilSession(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_title = search_key(self.title)
+        super().save(*args, **kwargs)
 
     @property
     def authority(self):

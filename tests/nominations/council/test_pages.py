@@ -113,3 +113,17 @@ def test_the_ballot_page_costs_the_same_queries_for_two_nominees_or_twelve(world
             _ballot_page_queries(login(world.member), CouncilSession.objects.get(pk=session.pk))
         )
     assert counts[0] == counts[1]
+
+
+def test_the_session_list_is_searched_without_diacritics_and_filtered_by_status(
+    world, login, voting_session
+):
+    client = login(world.officer)
+    listed = client.get(reverse("council_session_list"), {"q": "phien hop xet"}).content.decode()
+    assert voting_session.title in listed
+    missing = client.get(reverse("council_session_list"), {"q": "tong ket nam"}).content.decode()
+    assert voting_session.title not in missing
+    closed = client.get(reverse("council_session_list"), {"status": "closed"}).content.decode()
+    assert voting_session.title not in closed
+    voting_now = client.get(reverse("council_session_list"), {"status": "voting"}).content.decode()
+    assert voting_session.title in voting_now
