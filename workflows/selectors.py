@@ -9,6 +9,7 @@ from django.db.models import Q
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from nominations.text import search_key
 from workflows.flows import guarded_steps
 
 OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
@@ -29,23 +30,29 @@ def _takeable_filter(user) -> Q:
     return condition
 
 
-def takeable_tasks(user):
+def takeable_tasks(user, *, query: str = ""):
     """Open steps nobody holds that this person may take."""
-    return (
-        Task.objects.filter(status=STATUS.NEW, owner__isnull=True)
-        .filter(_takeable_filter(user))
-        .select_related(*_RELATED)
-        .order_by("created", "pk")
+    tasks = Task.objects.filter(status=STATUS.NEW, owner__isnull=True).filter(
+        _takeable_filter(user)
     )
+    return _matching(tasks, query).select_related(*_RELATED).order_by("created", "pk")
 
 
-def held_tasks(user):
+def held_tasks(user, *, query: str = ""):
     """Steps this person has taken and not finished."""
-    return (
-        Task.objects.filter(owner=user, status__in=(STATUS.ASSIGNED, STATUS.STARTED))
-        .select_related(*_RELATED)
-        .order_by("created", "pk")
-    )
+    tasks = Task.objects.filter(owner=user, status__in=(STATUS.ASSIGNED, STATUS.STARTED))
+    return _matching(tasks, query).select_related(*_RELATED).order_by("created", "pk")
+
+
+def _matching(tasks, query: str):
+    """Steps whose dossier (title, unit, nominees) or session (title) has every word of the
+    query, with or without diacritics."""
+    for word in search_key(query).split():
+        tasks = tasks.filter(
+            Q(process__dossier__search_text__contains=word)
+            | Q(process__council_session__search_title__contains=word)
+        )
+    return tasks
 
 
 def inbox_counts(user) -> dict[str, int]:

@@ -30,15 +30,18 @@ INBOX_PAGE_SIZE = 25
 
 @login_required
 def inbox(request):
-    takeable = Paginator(selectors.takeable_tasks(request.user), INBOX_PAGE_SIZE)
-    held = Paginator(selectors.held_tasks(request.user), INBOX_PAGE_SIZE)
-    selectors.remember_inbox_counts(request, takeable=takeable.count, held=held.count)
+    query = request.GET.get("q", "")[:200]
+    takeable = Paginator(selectors.takeable_tasks(request.user, query=query), INBOX_PAGE_SIZE)
+    held = Paginator(selectors.held_tasks(request.user, query=query), INBOX_PAGE_SIZE)
+    if not query:  # the menu shows the whole inbox's counts
+        selectors.remember_inbox_counts(request, takeable=takeable.count, held=held.count)
     return render(
         request,
         "workflows/inbox.html",
         {
             "takeable": takeable.get_page(request.GET.get("page")),
             "held": held.get_page(request.GET.get("held_page")),
+            "query": query,
         },
     )
 

@@ -103,3 +103,11 @@ def test_anonymous_visitors_are_sent_to_log_in(world, client):
     dossier = dossier_at(world, "head_review")
     response = client.get(reverse("dossier_detail", args=[dossier.pk]))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+def test_the_inbox_is_searched_without_diacritics(world, login):
+    at_head = dossier_at(world, "head_review")
+    client = login(world.head)
+    found = client.get(reverse("inbox"), {"q": "de nghi khen thuong"}).content.decode()
+    assert at_head.title in found
+    assert at_head.title not in client.get(reverse("inbox"), {"q": "không có"}).content.decode()
