@@ -51,7 +51,7 @@ def log_in(page, user, screenshot=None):
     if screenshot:
         screenshot(page, "login")
     page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(url("inbox"))
+    expect(page).to_have_url(url("home"))
 
 
 def fill_nominee(nominee, kind, name, award, summary):
