@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 
 from nominations.access import access_for
+from nominations.charts import bar_chart
 from nominations.council.access import MANAGE, councils_managed_by
 from nominations.council.selectors import sessions_for
 from nominations.models import (
@@ -56,17 +57,11 @@ APPROVE = "nominations.approve_dossier"
 DECIDE = "nominations.decide_dossier"
 RETURN_ACTIONS = (AuditAction.DOSSIER_RETURNED, AuditAction.DOSSIER_SENT_BACK_BY_HEAD)
 
-# The clerk's chart: one row per state, its label above its bar, its figure right of the bar's
-# track. Narrow on purpose: it scales down to a phone's width with its text still readable.
-CHART_WIDTH = 360
-CHART_ROW = 40
-CHART_BAR = 14
-CHART_FIGURE = 44  # room right of the track for the figure
+# Returned and closed dossiers stand out in the clerk's chart.
 CHART_COLOURS = {
     DossierStatus.RETURNED: "#8a5a00",
     DossierStatus.CLOSED: "#1e6b34",
 }
-CHART_COLOUR = "#0b5394"
 
 
 # --- selectors -------------------------------------------------------------------------------
@@ -213,41 +208,13 @@ def decisions_to_sign(user):
 
 
 def status_chart(counts: dict[str, int]) -> dict:
-    """Geometry of a horizontal bar chart, one bar per state, and its text equivalent."""
-    top = max(counts.values(), default=0)
-    span = CHART_WIDTH - CHART_FIGURE
-    bars = []
-    for i, (status, label) in enumerate(DossierStatus.choices):
-        count = counts.get(status, 0)
-        width = round(span * count / top) if top else 0
-        y = i * CHART_ROW
-        bars.append(
-            {
-                "status": status,
-                "label": label,
-                "count": count,
-                "label_y": y + 14,
-                "bar_y": y + 20,
-                "width": width,
-                "figure_y": y + 20 + CHART_BAR - 2,
-                "colour": CHART_COLOURS.get(status, CHART_COLOUR),
-            }
-        )
-    total = sum(counts.values())
-    figures = "; ".join(
-        _("%(state)s: %(count)d") % {"state": bar["label"], "count": bar["count"]} for bar in bars
+    """One bar per state, and its text equivalent."""
+    chart = bar_chart(
+        ((status, label, counts.get(status, 0)) for status, label in DossierStatus.choices),
+        colours=CHART_COLOURS,
     )
-    return {
-        "width": CHART_WIDTH,
-        "height": len(bars) * CHART_ROW,
-        "bar_height": CHART_BAR,
-        "span": span,
-        "figure_x": span + 8,
-        "bars": bars,
-        "total": total,
-        "description": _("%(total)d dossiers in all. %(figures)s.")
-        % {"total": total, "figures": figures},
-    }
+    chart["description"] = _("%(total)d dossiers in all. %(figures)s.") % chart
+    return chart
 
 
 # --- the sections ----------------------------------------------------------------------------

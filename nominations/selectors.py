@@ -47,6 +47,17 @@ def published_decisions(*, query: str = "", year: int | None = None):
     return decisions.order_by("-issued_on", "-number")
 
 
+def awardees_per_year() -> list[tuple[int, int]]:
+    """(year, awardees) over every published decision, oldest first (one query)."""
+    rows = (
+        Nominee.objects.filter(decision__published_at__isnull=False)
+        .values_list("decision__year")
+        .annotate(awardees=Count("pk"))
+        .order_by("decision__year")
+    )
+    return list(rows)
+
+
 def published_decision(pk):
     return (
         Decision.objects.filter(published_at__isnull=False, pk=pk)

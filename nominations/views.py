@@ -5,9 +5,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nominations import selectors
+from nominations.charts import bar_chart
 from nominations.models import DossierStatus, Notification
 
 PAGE_SIZE = 25
@@ -57,8 +59,12 @@ def public_decisions(request):
     year = int(year) if year.isdigit() else None
     decisions = selectors.published_decisions(query=query, year=year)
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    chart = bar_chart((year, str(year), count) for year, count in selectors.awardees_per_year())
+    chart["description"] = _("%(total)d awardees in all. %(figures)s.") % chart
     return render(
-        request, "nominations/public_decisions.html", {"page": page, "query": query, "year": year}
+        request,
+        "nominations/public_decisions.html",
+        {"page": page, "query": query, "year": year, "chart": chart},
     )
 
 

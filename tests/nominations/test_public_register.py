@@ -1,0 +1,32 @@
+"""The public register: decisions found without diacritics, and awardees per year drawn."""
+
+from django.urls import reverse
+
+from nominations import services
+from nominations.models import DecisionOutcome
+from tests.workflows.helpers import complete, dossier_at
+
+
+def _decide(world, dossier):
+    outcomes = {n.pk: (DecisionOutcome.AWARDED, "") for n in dossier.nominees.all()}
+    complete(
+        dossier,
+        "decide",
+        world.chair,
+        lambda: services.dossier_decide(
+            actor=world.chair, dossier=dossier, outcomes=outcomes, signer_title="Chủ tịch"
+        ),
+    )
+
+
+def test_an_awardee_is_found_without_diacritics_and_counted_in_the_years_chart(world, client):
+    dossier = dossier_at(world, "decide")
+    _decide(world, dossier)
+    page = client.get(reverse("public_decisions"), {"q": "nguyen van an"}).content.decode()
+    assert "/QĐ-UBND" in page
+    # The chart's figures say it in words and in its table: one awardee in the decision's year.
+    decision = dossier.decisions.get()
+    assert f'<th scope="row">{decision.year}</th><td>1</td>' in page
+    assert 'role="img"' in page
+    nothing = client.get(reverse("public_decisions"), {"q": "tran thi"}).content.decode()
+    assert decision.reference not in nothing
