@@ -1,19 +1,15 @@
 """A clerk drafts a dossier in a real browser and sends it on; the unit head then sees it.
 
-Pages are found by what does not change with the translation: URLs, field names and ids,
-button values and the text typed in. Fields are found by their label, in the language the
-page is shown in, which also checks that every field has a label tied to it.
+Pages are found as tests/browser/pages.py says.
 """
 
 import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import expect
 
-from nominations.documents.samples import minimal_pdf
-from nominations.forms import DossierCreateForm, NomineeForm
+from nominations.forms import DossierCreateForm
 from nominations.models import (
     CommendationType,
     DocumentKind,
@@ -21,57 +17,11 @@ from nominations.models import (
     DossierStatus,
     RecipientKind,
 )
+from tests.browser.pages import attach_pdf, field, fill_nominee, log_in, url
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "secret-pass-123"  # as set by tests.factories.UserFactory
 TITLE = "Đề nghị khen thưởng phong trào thi đua “Dân vận khéo” năm 2020"
-
-
-def label(text) -> re.Pattern:
-    """A field's label as the Vietnamese page shows it, with or without the required mark."""
-    with translation.override("vi"):
-        shown = translation.gettext(text) if isinstance(text, str) else str(text)
-    return re.compile(rf"^\s*{re.escape(shown)}(\s*\*)?\s*$")
-
-
-def field(form_class, name) -> re.Pattern:
-    return label(form_class.base_fields[name].label)
-
-
-def url(name, *args) -> re.Pattern:
-    return re.compile(re.escape(reverse(name, args=args)) + "$")
-
-
-def log_in(page, user, screenshot=None):
-    page.goto(reverse("login"))
-    expect(page.locator("html")).to_have_attribute("lang", "vi")
-    page.get_by_label(label("User name")).fill(user.username)
-    page.get_by_label(label("Password")).fill(PASSWORD)
-    if screenshot:
-        screenshot(page, "login")
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(url("home"))
-
-
-def fill_nominee(nominee, kind, name, award, summary):
-    nominee.get_by_label(field(NomineeForm, "recipient_kind")).select_option(kind)
-    nominee.get_by_label(field(NomineeForm, "full_name")).fill(name)
-    nominee.get_by_label(field(NomineeForm, "award")).select_option(str(award.pk))
-    nominee.get_by_label(field(NomineeForm, "achievement_summary")).fill(summary)
-
-
-def attach_pdf(page, document, nominee_name, file_name):
-    """On the documents panel, pick a PDF for one missing item (by its label) and attach it."""
-    with translation.override("vi"):
-        shown = str(document.label)
-    concerns = f".*{re.escape(nominee_name)}" if nominee_name else ""
-    field = page.get_by_label(re.compile(rf"{re.escape(shown)}{concerns}\s*$"))
-    field.set_input_files(
-        {"name": file_name, "mimeType": "application/pdf", "buffer": minimal_pdf(file_name)}
-    )
-    field.locator("xpath=ancestor::form").locator("button[type=submit]").click()
-    expect(page.locator("#documents")).to_contain_text(file_name)
 
 
 def test_a_clerk_drafts_and_sends_a_dossier_and_the_unit_head_sees_it(

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import expect
 
 from nominations.council.results import council_minutes_generate
@@ -29,6 +28,7 @@ from nominations.models import (
     SessionStatus,
 )
 from nominations.roles import Role
+from tests.browser.pages import label, log_in, take_from_inbox, url, vi
 from tests.factories import UserFactory, grant, nominee, seat
 from tests.workflows.helpers import dossier_at
 from workflows.council import CouncilSessionFlow
@@ -37,32 +37,8 @@ from workflows.selectors import open_tasks_of
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "secret-pass-123"  # as set by tests.factories.UserFactory
 SESSION_TITLE = "Phiên họp Hội đồng Thi đua - Khen thưởng xét khen thưởng năm 2020"
 AN, BINH, CUC = "Nguyễn Văn An", "Trần Thị Bình", "Nguyễn Thị Cúc"
-
-
-def vi(text, **values) -> str:
-    """The text as the Vietnamese page shows it."""
-    with translation.override("vi"):
-        shown = translation.gettext(text) if isinstance(text, str) else str(text)
-    return shown % values if values else shown
-
-
-def label(text) -> re.Pattern:
-    return re.compile(rf"^\s*{re.escape(vi(text))}(\s*\*)?\s*$")
-
-
-def url(name, *args) -> re.Pattern:
-    return re.compile(re.escape(reverse(name, args=args)) + "$")
-
-
-def log_in(page, user):
-    page.goto(reverse("login"))
-    page.get_by_label(label("User name")).fill(user.username)
-    page.get_by_label(label("Password")).fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(url("home"))
 
 
 def step_title(name) -> str:
@@ -71,12 +47,7 @@ def step_title(name) -> str:
 
 def take_step(page, session, name):
     """Take the session's step from the inbox, as run_step_page does, and open its page."""
-    page.goto(reverse("inbox"))
-    row = page.locator("main tr", has_text=session.title).filter(has_text=step_title(name))
-    expect(row).to_have_count(1)
-    row.get_by_role("button", name=vi("Take")).click()
-    expect(page).to_have_url(re.compile(r"/tasks/\d+/$"))
-    expect(page.locator("main h1")).to_have_text(step_title(name))
+    take_from_inbox(page, row_text=session.title, step_title=step_title(name))
 
 
 def confirm_step(page, session):
