@@ -81,6 +81,8 @@ def test_the_progress_bar_moves_and_the_report_downloads(
     expect(bar).to_have_count(0)
     with page.expect_download() as download:
         link.click()
-    sheets = openpyxl.load_workbook(download.value.path(), read_only=True).sheetnames
+    assert download.value.suggested_filename.endswith(".xlsx")
+    with open(download.value.path(), "rb") as saved:  # Playwright saves it without a suffix
+        sheets = openpyxl.load_workbook(saved, read_only=True).sheetnames
     assert len(sheets) >= 2  # the summary and a sheet per task
     assert console_errors == []
