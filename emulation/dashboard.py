@@ -20,7 +20,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -28,6 +27,7 @@ from emulation.access import may_view_movement, movements_visible_to
 from emulation.evaluation import MovementResult, Status, TargetResult
 from emulation.models import Direction, Movement, MovementTask
 from emulation.selectors import movement_evaluation, plans_overview
+from nominations.formatting import figure
 from nominations.models import Unit, UnitKind
 from nominations.text import search_key
 
@@ -50,16 +50,6 @@ CHART_COLOURS = {
 
 
 # --- figures as people read them ------------------------------------------------------------
-
-
-def figure(value: Decimal | None) -> str:
-    """41.20 -> '41,2' in Vietnamese, '41.2' in English; 5.00 -> '5'; None -> '—'."""
-    if value is None:
-        return "—"
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return number_format(value.quantize(Decimal(1)), decimal_pos=0)
-    return number_format(value.normalize())
 
 
 def progress(result: TargetResult) -> float:

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from emulation.access import may_view_movement
-from emulation.dashboard import _sheet_title, figure, target_rows
+from emulation.dashboard import _sheet_title, target_rows
 from emulation.evaluation import REPORT_FIELDS, MovementResult, Status, evaluate
 from emulation.models import Milestone, Movement, MovementTask, ProgressReport, ReviewReport
 from emulation.models import ReviewStatus as RS
@@ -32,6 +32,7 @@ from emulation.selectors import target_specs
 from nominations.access import access_for
 from nominations.documents.storage import attachment_storage
 from nominations.errors import DomainError, NotAllowed
+from nominations.formatting import figure
 from nominations.models import Unit
 from nominations.roles import Role
 

@@ -1,7 +1,9 @@
 """How administrative documents write dates and numbers (Decree 30/2020/NĐ-CP)."""
 
 import datetime
+from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 
@@ -17,3 +19,14 @@ def decree30_date(day: datetime.date) -> str:
         "month": month,
         "year": day.year,
     }
+
+
+def figure(value: Decimal | None) -> str:
+    """A figure as the reader's language writes it: 1234.50 -> '1.234,5' in Vietnamese,
+    '1,234.5' in English; 5.00 -> '5'; None -> '—'."""
+    if value is None:
+        return "—"
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return number_format(value.quantize(Decimal(1)), decimal_pos=0, force_grouping=True)
+    return number_format(value.normalize(), force_grouping=True)

@@ -379,12 +379,17 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
 def test_figures_are_written_as_people_read_them():
     from django.utils import translation
 
+    from nominations.formatting import figure
+
     with translation.override("vi"):
-        assert dashboard.figure(D("41.20")) == "41,2"
+        assert figure(D("41.20")) == "41,2"
+        assert figure(D("1234.50")) == "1.234,5"
+        assert figure(D("130000")) == "130.000"
     with translation.override("en"):
-        assert dashboard.figure(D("41.20")) == "41.2"
-    assert dashboard.figure(D("5.00")) == "5"
-    assert dashboard.figure(None) == "—"
+        assert figure(D("41.20")) == "41.2"
+        assert figure(D("1234.50")) == "1,234.5"
+    assert figure(D("5.00")) == "5"
+    assert figure(None) == "—"
 
 
 def test_a_bar_is_full_only_when_the_target_is_reached(client, seed, on_day):
