@@ -1,6 +1,7 @@
 """How administrative documents write dates and numbers (Decree 30/2020/NĐ-CP)."""
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.utils.formats import number_format
@@ -30,3 +31,13 @@ def figure(value: Decimal | None) -> str:
     if value == value.to_integral_value():
         return number_format(value.quantize(Decimal(1)), decimal_pos=0, force_grouping=True)
     return number_format(value.normalize(), force_grouping=True)
+
+
+# The project's working notes in a source, in English: "(verify: …)", "(article inferred)".
+_WORKING_NOTE = re.compile(r"\s*\((?:verify|article)[^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+def legal_citation(source: str) -> str:
+    """A legal source as a page or a document cites it, without our working notes (whether a
+    figure is verified is said apart, in the reader's language)."""
+    return _WORKING_NOTE.sub("", source or "").strip()

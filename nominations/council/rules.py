@@ -8,7 +8,6 @@ procedure in force on the day it meets.
 """
 
 import datetime
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -16,6 +15,7 @@ from fractions import Fraction
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
+from nominations.formatting import legal_citation
 from nominations.models import (
     Award,
     BallotBase,
@@ -50,7 +50,7 @@ class VotingRule:
     @property
     def citation(self) -> str:
         """The source as a document cites it: without our "(verify: …)" working notes."""
-        return _WORKING_NOTE.sub("", self.source).strip()
+        return legal_citation(self.source)
 
     def reached(self, agree: int, base: int) -> bool:
         if base <= 0:
@@ -61,9 +61,6 @@ class VotingRule:
         if self.comparison == BallotComparison.MORE_THAN:
             return agree > needed
         return agree >= needed
-
-
-_WORKING_NOTE = re.compile(r"\s*\((?:verify|article)[^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 class NoProcedure(Exception):

@@ -58,7 +58,12 @@ def quorum_met(quorum_share: Decimal | None, turnout: Turnout) -> bool:
 def decide_item(rule: VotingRule, count: ItemCount, turnout: Turnout) -> ItemResult:
     """Whether the item passed under its rule, and why, in words the minutes can carry."""
     base = _base(rule, count, turnout)
-    needed = _("needed %(rule)s (%(source)s)") % {"rule": rule.describe(), "source": rule.source}
+    source = (
+        rule.citation
+        if rule.verified
+        else _("%(source)s, to be verified") % {"source": rule.citation}
+    )
+    needed = _("needed %(rule)s (%(source)s)") % {"rule": rule.describe(), "source": source}
     if not quorum_met(rule.quorum_share, turnout):
         return ItemResult(
             base=base,

@@ -8,3 +8,8 @@ register = template.Library()
 @register.filter
 def decree30_date(value):
     return formatting.decree30_date(value) if value else ""
+
+
+@register.filter
+def citation(value):
+    return formatting.legal_citation(value)

@@ -51,7 +51,7 @@ def session_step(page, session, name):
 
 
 def test_a_dossier_goes_from_the_clerk_to_the_public_register(
-    live_server, transactional_db, world, new_page, console_errors
+    live_server, transactional_db, world, new_page, console_errors, screenshot
 ):
     # The clerk drafts the dossier, attaches its documents and sends it to the head.
     clerk = new_page()
@@ -87,6 +87,9 @@ def test_a_dossier_goes_from_the_clerk_to_the_public_register(
     confirm(officer, "approve")
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AWAITING_COUNCIL
+    officer.goto(reverse("home"))  # the register, the deadline, the dossier for the council
+    expect(officer.locator("main")).to_contain_text(TITLE)
+    screenshot(officer, "home-secretariat")
 
     # The secretariat holds a council session on it; each of the three members votes.
     officer.goto(reverse("council_session_create"))
@@ -126,6 +129,7 @@ def test_a_dossier_goes_from_the_clerk_to_the_public_register(
     chair.locator(f"input[value={DecisionOutcome.AWARDED}]").check()
     chair.locator("main form.once button[type=submit]").click()
     expect(chair).to_have_url(url("dossier_detail", dossier.pk))
+    screenshot(chair, "dossier-story")
     decision = dossier.decisions.get()
 
     # Anyone finds it in the public register, typing the name without diacritics.

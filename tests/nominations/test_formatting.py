@@ -18,3 +18,14 @@ from nominations.formatting import decree30_date
 def test_dates_are_written_as_decree_30_prescribes(day, expected):
     with translation.override("vi"):
         assert decree30_date(day) == expected
+
+
+def test_a_legal_source_is_cited_without_the_projects_working_notes():
+    from nominations.formatting import legal_citation
+
+    source = (
+        "NĐ 91 Điều 45(8): ≥ 90 % tổng số thành viên; Điều 69 (article inferred): 3,0 "
+        "(verify: the rate (as reported) for 2020)"
+    )
+    assert legal_citation(source) == "NĐ 91 Điều 45(8): ≥ 90 % tổng số thành viên; Điều 69: 3,0"
+    assert legal_citation("Luật TĐKT 2022 Điều 24(1)") == "Luật TĐKT 2022 Điều 24(1)"
