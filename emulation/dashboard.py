@@ -25,7 +25,7 @@ from django.utils.translation import ngettext, pgettext
 
 from emulation.access import may_view_movement, movements_visible_to
 from emulation.evaluation import MovementResult, Status, TargetResult
-from emulation.models import Direction, Movement, MovementTask
+from emulation.models import Direction, Movement, MovementStatus, MovementTask
 from emulation.selectors import movement_evaluation, plans_overview
 from nominations.formatting import figure
 from nominations.models import Unit, UnitKind
@@ -307,13 +307,24 @@ def today() -> date:
 
 @login_required
 def movement_list(request):
+    query = request.GET.get("q", "")[:200]
+    status = request.GET.get("status", "")
     movements = (
         movements_visible_to(request.user)
         .select_related("authority")
         .order_by("-starts_on", "title")
     )
+    if status in MovementStatus.values:
+        movements = movements.filter(status=status)
+    words = search_key(query).split()
+    if words:  # an authority launches a few movements a year: matched here, diacritics folded
+        movements = [m for m in movements if all(w in search_key(m.title) for w in words)]
     page = Paginator(movements, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "emulation/dashboard/movement_list.html", {"page": page})
+    return render(
+        request,
+        "emulation/dashboard/movement_list.html",
+        {"page": page, "query": query, "status": status, "statuses": MovementStatus.choices},
+    )
 
 
 @login_required

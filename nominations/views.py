@@ -39,8 +39,15 @@ def dossier_list(request):
 @login_required
 def notification_list(request):
     notifications = request.user.notifications.select_related("dossier", "session")
+    unread = request.GET.get("status") == "unread"
+    if unread:
+        notifications = notifications.filter(read_at__isnull=True)
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "nominations/notification_list.html", {"page": page})
+    return render(
+        request,
+        "nominations/notification_list.html",
+        {"page": page, "status": "unread" if unread else ""},
+    )
 
 
 @login_required

@@ -31,6 +31,7 @@ from emulation.models import (
 from emulation.seed_loader import load_seed_program
 from nominations.models import Unit, UnitKind
 from nominations.roles import Role
+from nominations.text import search_key
 from tests.factories import UnitFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
@@ -400,3 +401,16 @@ def test_a_bar_is_full_only_when_the_target_is_reached(client, seed, on_day):
     assert 'aria-label="Progress of task 1 towards its targets: 1.1 ' in chart
     assert "99 % · On track" in chart
     assert "<title>" in chart
+
+
+def test_the_movement_list_is_searched_without_diacritics_and_filtered_by_status(client, seed):
+    user = UserFactory(username="someone")
+    grant(user, Unit.objects.get(code="phong-noi-vu"), Role.SECRETARIAT_OFFICER)
+    client.force_login(user)
+    link = reverse("movement_dashboard", args=[SEED])
+    words = " ".join(search_key(seed.title).split()[:3])
+    assert link in client.get(reverse("movement_list"), {"q": words}).content.decode()
+    assert link not in client.get(reverse("movement_list"), {"q": "khong co"}).content.decode()
+    other = "closed" if seed.status != "closed" else "draft"
+    assert link not in client.get(reverse("movement_list"), {"status": other}).content.decode()
+    assert link in client.get(reverse("movement_list"), {"status": seed.status}).content.decode()

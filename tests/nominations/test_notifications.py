@@ -62,3 +62,33 @@ def test_nobody_opens_someone_elses_notification(world, login, django_capture_on
     pk = Notification.objects.get().pk
     assert login(world.other_head).post(reverse("notification_open", args=[pk])).status_code == 404
     assert Notification.objects.get().read_at is None
+
+
+def test_only_unread_notifications_on_request(world, login, django_capture_on_commit_callbacks):
+    dossier = send_to_head(world, django_capture_on_commit_callbacks)
+    client = login(world.head)
+    unread = reverse("notification_list") + "?status=unread"
+    assert dossier.title in client.get(unread).content.decode()
+    client.post(reverse("notification_open", args=[Notification.objects.get().pk]))
+    assert dossier.title not in client.get(unread).content.decode()
+    assert dossier.title in client.get(reverse("notification_list")).content.decode()
+
+
+def test_a_session_notice_opens_the_session(world, login, django_capture_on_commit_callbacks):
+    from tests.nominations.council.conftest import HELD_ON
+    from tests.workflows.helpers import dossier_at
+    from workflows import council_script
+
+    dossier = dossier_at(world, "council_review")
+    with django_capture_on_commit_callbacks(execute=True):
+        session = council_script.start_session(
+            officer=world.officer,
+            council=world.council,
+            title="Phiên họp xét khen thưởng",
+            held_on=HELD_ON,
+            dossiers=[dossier],
+        )
+    notice = Notification.objects.get(recipient=world.member, event="session_convened")
+    assert notice.emailed_at is not None and session.title in mail.outbox[-1].body
+    response = login(world.member).post(reverse("notification_open", args=[notice.pk]))
+    assert response["Location"] == reverse("council_session_detail", args=[session.pk])
