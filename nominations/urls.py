@@ -9,4 +9,8 @@ urlpatterns = [
     path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
     path("public/decisions/", views.public_decisions, name="public_decisions"),
     path("public/decisions/<int:pk>/", views.public_decision, name="public_decision"),
+    path("public/decisions/<int:pk>/pdf/", views.public_decision_pdf, name="public_decision_pdf"),
+    path(
+        "public/decisions/<int:pk>/docx/", views.public_decision_docx, name="public_decision_docx"
+    ),
 ]

@@ -1,8 +1,9 @@
 """Dossier lists, notifications and the public register."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,12 @@ from django.views.decorators.http import require_POST
 
 from nominations import selectors
 from nominations.charts import bar_chart
+from nominations.decision_document import (
+    download_name,
+    render_decision_docx,
+    render_decision_pdf,
+)
+from nominations.documents.storage import attachment_storage
 from nominations.models import DossierStatus, Notification
 
 PAGE_SIZE = 25
@@ -80,3 +87,35 @@ def public_decision(request, pk):
     if decision is None:
         raise Http404
     return render(request, "nominations/public_decision.html", {"decision": decision})
+
+
+def _decision_file(pk, render, extension: str, content_type: str):
+    """A published decision as a download; anything unpublished or unknown is a 404.
+
+    Rendered once and kept: an issued decision never changes (a correction is a new
+    decision), and a public page must not cost seconds of rendering on every visit.
+    """
+    decision = selectors.published_decision(pk)
+    if decision is None:
+        raise Http404
+    filename = f"{download_name(decision)}.{extension}"
+    storage = attachment_storage()
+    path = f"decisions/{decision.pk}/{filename}"
+    if not storage.exists(path):
+        path = storage.save(path, ContentFile(render(decision)))
+    return FileResponse(
+        storage.open(path, "rb"), as_attachment=True, filename=filename, content_type=content_type
+    )
+
+
+def public_decision_pdf(request, pk):
+    return _decision_file(pk, render_decision_pdf, "pdf", "application/pdf")
+
+
+def public_decision_docx(request, pk):
+    return _decision_file(
+        pk,
+        render_decision_docx,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )

@@ -88,20 +88,7 @@ def attachment_upload(
                 scan_status=status,
                 uploaded_by=actor,
             )
-            path = storage.generate_filename(attachment_path(attachment, name))
-            if not storage.exists(path):  # the same content is stored once per dossier
-                file.seek(0)
-                stored = storage.save(path, file)
-                path = stored
-            attachment.file.name = path
-            attachment.save()
-            audit(
-                actor=actor,
-                action=AuditAction.DOSSIER_UPDATED,
-                target=dossier,
-                dossier=dossier,
-                data={"change": "attachment_added", "attachment": _describe(attachment)},
-            )
+            stored = _save(attachment, file, actor=actor, change="attachment_added")
     except BaseException:
         if stored is not None:
             storage.delete(stored)
@@ -117,7 +104,6 @@ def attachment_add_generated(
     Not an upload: no scan or type sniffing, and the dossier need not be editable. The
     caller's service has checked the actor's right and holds the dossier's lock.
     """
-    storage = attachment_storage()
     attachment = Attachment(
         dossier=dossier,
         kind=kind,
@@ -128,19 +114,34 @@ def attachment_add_generated(
         scan_status=ScanStatus.CLEAN,
         uploaded_by=actor,
     )
-    path = storage.generate_filename(attachment_path(attachment, name))
-    if not storage.exists(path):
-        path = storage.save(path, ContentFile(content))
-    attachment.file.name = path
-    attachment.save()
-    audit(
-        actor=actor,
-        action=AuditAction.DOSSIER_UPDATED,
-        target=dossier,
-        dossier=dossier,
-        data={"change": "document_generated", "attachment": _describe(attachment)},
-    )
+    _save(attachment, ContentFile(content), actor=actor, change="document_generated")
     return attachment
+
+
+def _save(attachment: Attachment, file, *, actor, change: str) -> str | None:
+    """Store the file (once per dossier and content), save the row and record it on the
+    dossier. Returns the path written now, for the caller to remove if its transaction fails."""
+    storage = attachment_storage()
+    path = storage.generate_filename(attachment_path(attachment, attachment.original_name))
+    stored = None
+    if not storage.exists(path):  # the same content is stored once per dossier
+        file.seek(0)
+        stored = path = storage.save(path, file)
+    try:
+        attachment.file.name = path
+        attachment.save()
+        audit(
+            actor=actor,
+            action=AuditAction.DOSSIER_UPDATED,
+            target=attachment.dossier,
+            dossier=attachment.dossier,
+            data={"change": change, "attachment": _describe(attachment)},
+        )
+    except BaseException:
+        if stored is not None:
+            storage.delete(stored)
+        raise
+    return stored
 
 
 def attachment_delete(*, actor, attachment: Attachment) -> None:

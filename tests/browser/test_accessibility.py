@@ -30,7 +30,7 @@ from nominations.models import DecisionOutcome, Notification
 from tests.browser.conftest import unavailable
 from tests.browser.pages import log_in
 from tests.factories import nominee
-from tests.workflows.helpers import complete, dossier_at
+from tests.workflows.helpers import complete, convene, dossier_at
 from workflows import council_script
 from workflows.engine import open_step
 
@@ -105,13 +105,7 @@ def voting_session(world):
     awaiting = dossier_at(
         world, "council_review", nominees=[nominee("Nguyễn Văn An"), nominee("Lê Thị Bình")]
     )
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp xét khen thưởng năm 2020",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+    session = convene(world, [awaiting], title="Phiên họp xét khen thưởng năm 2020")
     seats = [world.seats.chair, world.seats.officer, world.seats.member]
     council_script.open_ballot(session, officer=world.officer, present=seats)
     session.refresh_from_db()

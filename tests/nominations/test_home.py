@@ -14,7 +14,7 @@ from nominations import services
 from nominations.council import voting
 from nominations.models import Dossier, DossierStatus
 from tests.factories import create_dossier, nominee
-from tests.workflows.helpers import complete, dossier_at
+from tests.workflows.helpers import complete, convene, dossier_at
 from workflows import council_script
 
 pytestmark = pytest.mark.django_db
@@ -208,13 +208,7 @@ def test_the_secretariat_sees_the_register_the_dossiers_to_schedule_and_the_sess
     awaiting = secretariat.split("Awaiting the council, on no session yet")[1]
     assert "Chờ xếp lịch họp" in awaiting.split("Sessions to prepare or run")[0]
 
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp quý III",
-        held_on=HELD_ON,
-        dossiers=[waiting],
-    )
+    session = convene(world, [waiting], title="Phiên họp quý III")
     secretariat = sections(home(login(world.officer)))["secretariat"]
     awaiting, to_run = secretariat.split("Awaiting the council, on no session yet")[1].split(
         "Sessions to prepare or run"
@@ -232,13 +226,7 @@ def test_the_clerk_and_the_council_member_do_not_see_the_register(world, login, 
 
 def test_a_council_member_sees_their_open_ballot_until_they_vote(world, login):
     awaiting = dossier_at(world, "council_review", nominees=[nominee("Nguyễn Văn An")])
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp bỏ phiếu",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+    session = convene(world, [awaiting], title="Phiên họp bỏ phiếu")
     seats = [world.seats.chair, world.seats.officer, world.seats.member]
     council_script.open_ballot(session, officer=world.officer, present=seats)
 
@@ -262,13 +250,7 @@ def test_a_council_member_sees_their_open_ballot_until_they_vote(world, login):
 
 def test_an_absent_member_has_no_ballot_to_cast(world, login):
     awaiting = dossier_at(world, "council_review")
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+    session = convene(world, [awaiting], title="Phiên họp")
     council_script.open_ballot(
         session, officer=world.officer, present=[world.seats.chair, world.seats.officer]
     )
@@ -279,13 +261,7 @@ def test_an_absent_member_has_no_ballot_to_cast(world, login):
 def test_the_authority_head_sees_the_decisions_and_the_minutes_to_sign(world, login):
     to_decide = titled(dossier_at(world, "decide"), "Chờ Chủ tịch quyết định")
     awaiting = dossier_at(world, "council_review")
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp đã kiểm phiếu",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+    session = convene(world, [awaiting], title="Phiên họp đã kiểm phiếu")
     seats = [world.seats.chair, world.seats.officer, world.seats.member]
     council_script.open_ballot(session, officer=world.officer, present=seats)
     session.refresh_from_db()

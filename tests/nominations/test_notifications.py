@@ -7,7 +7,7 @@ from django.urls import reverse
 from nominations import notifications, services
 from nominations.models import Notification, NotificationEvent
 from tests.factories import create_dossier
-from tests.workflows.helpers import attach_required_documents
+from tests.workflows.helpers import attach_required_documents, convene
 
 pytestmark = pytest.mark.django_db
 
@@ -75,19 +75,11 @@ def test_only_unread_notifications_on_request(world, login, django_capture_on_co
 
 
 def test_a_session_notice_opens_the_session(world, login, django_capture_on_commit_callbacks):
-    from tests.nominations.council.conftest import HELD_ON
     from tests.workflows.helpers import dossier_at
-    from workflows import council_script
 
     dossier = dossier_at(world, "council_review")
     with django_capture_on_commit_callbacks(execute=True):
-        session = council_script.start_session(
-            officer=world.officer,
-            council=world.council,
-            title="Phiên họp xét khen thưởng",
-            held_on=HELD_ON,
-            dossiers=[dossier],
-        )
+        session = convene(world, [dossier], title="Phiên họp xét khen thưởng")
     notice = Notification.objects.get(recipient=world.member, event="session_convened")
     assert notice.emailed_at is not None and session.title in mail.outbox[-1].body
     response = login(world.member).post(reverse("notification_open", args=[notice.pk]))

@@ -124,3 +124,16 @@ def session_through_pages(world, login, dossiers, *, choice="agree"):
     run_step_page(login(world.chair), session, "sign_minutes", {})
     session.refresh_from_db()
     return session
+
+
+def convene(world, dossiers, *, title="Phiên họp xét khen thưởng"):
+    """A session of the world's council convened on these dossiers (25/08/2020)."""
+    from workflows.council_script import start_session
+
+    return start_session(
+        officer=world.officer,
+        council=world.council,
+        title=title,
+        held_on=datetime.date(2020, 8, 25),
+        dossiers=dossiers,
+    )

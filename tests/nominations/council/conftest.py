@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from tests.factories import UserFactory, nominee, seat
-from tests.workflows.helpers import dossier_at
+from tests.workflows.helpers import convene, dossier_at
 from workflows import council_script
 
 HELD_ON = datetime.date(2020, 8, 25)
@@ -28,13 +28,7 @@ def awaiting(world):
 @pytest.fixture
 def convened(world, awaiting):
     """A session convened on the dossier, its ballot not open yet."""
-    return council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp xét khen thưởng",
-        held_on=HELD_ON,
-        dossiers=[awaiting],
-    )
+    return convene(world, [awaiting], title="Phiên họp xét khen thưởng")
 
 
 @pytest.fixture

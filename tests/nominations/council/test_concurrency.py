@@ -9,8 +9,7 @@ from nominations.council import voting
 from nominations.errors import DomainError
 from nominations.models import BallotParticipation, SealedBallot
 from tests.factories import nominee
-from tests.nominations.council.conftest import HELD_ON
-from tests.workflows.helpers import dossier_at
+from tests.workflows.helpers import convene, dossier_at
 from workflows import council_script
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -18,13 +17,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 def test_two_submissions_of_the_same_member_at_once_leave_one_ballot(world):
     dossier = dossier_at(world, "council_review", nominees=[nominee("Nguyễn Văn An")])
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp",
-        held_on=HELD_ON,
-        dossiers=[dossier],
-    )
+    session = convene(world, [dossier], title="Phiên họp")
     seats = [world.seats.chair, world.seats.officer, world.seats.member]
     council_script.open_ballot(session, officer=world.officer, present=seats)
     marks = {str(session.items.get().pk): "agree"}
@@ -56,13 +49,7 @@ def test_the_database_itself_refuses_a_second_participation(world):
     from django.db import IntegrityError
 
     dossier = dossier_at(world, "council_review", nominees=[nominee("Nguyễn Văn An")])
-    session = council_script.start_session(
-        officer=world.officer,
-        council=world.council,
-        title="Phiên họp",
-        held_on=HELD_ON,
-        dossiers=[dossier],
-    )
+    session = convene(world, [dossier], title="Phiên họp")
     BallotParticipation.objects.create(
         session=session, member=world.seats.member, kind="electronic"
     )

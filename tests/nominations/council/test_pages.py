@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from nominations.models import BallotDraft, BallotParticipation, CouncilSession
 from tests.factories import nominee
-from tests.nominations.council.conftest import HELD_ON
-from tests.workflows.helpers import dossier_at
+from tests.workflows.helpers import convene, dossier_at
 from workflows import council_script
 
 OUTSIDERS = ["clerk", "other_head", "outsider", "province_officer", "province_chair"]
@@ -99,13 +98,7 @@ def test_the_ballot_page_costs_the_same_queries_for_two_nominees_or_twelve(world
         dossier = dossier_at(
             world, "council_review", nominees=[nominee(f"Người {i}") for i in range(size)]
         )
-        session = council_script.start_session(
-            officer=world.officer,
-            council=world.council,
-            title=f"Phiên {size}",
-            held_on=HELD_ON,
-            dossiers=[dossier],
-        )
+        session = convene(world, [dossier], title=f"Phiên {size}")
         council_script.open_ballot(
             session, officer=world.officer, present=[world.seats.member, world.seats.chair]
         )
