@@ -112,18 +112,18 @@ RULES = (
     DocumentRule(
         DocumentKind.ACHIEVEMENT_REPORT, EACH_NOMINEE, ORDINARY, PERIOD_1,
         "Luật TĐKT 2003, Điều 84 (verify); Nghị định 91/2017/NĐ-CP (Điều 49 for Chiến sĩ thi "
-        "đua toàn quốc); forms: Nghị định 91/2017 annex (Mẫu 01 collective, Mẫu 02 individual)",
+        "đua toàn quốc); mẫu: Phụ lục Nghị định 91/2017 (Mẫu 01 tập thể, Mẫu 02 cá nhân)",
         verified=True,
     ),
     DocumentRule(
         DocumentKind.ACHIEVEMENT_REPORT, EACH_NOMINEE, ORDINARY, PERIOD_2,
-        "Luật TĐKT 06/2022/QH15; Nghị định 98/2023/NĐ-CP; forms: Thông tư 01/2024/TT-BNV "
+        "Luật TĐKT 06/2022/QH15; Nghị định 98/2023/NĐ-CP; mẫu: Thông tư 01/2024/TT-BNV "
         "(verify articles)",
         verified=False,
     ),
     DocumentRule(
         DocumentKind.ACHIEVEMENT_REPORT, EACH_NOMINEE, ORDINARY, PERIOD_3,
-        "Luật TĐKT 06/2022/QH15; Nghị định 152/2025/NĐ-CP; forms: Thông tư 15/2025/TT-BNV "
+        "Luật TĐKT 06/2022/QH15; Nghị định 152/2025/NĐ-CP; mẫu: Thông tư 15/2025/TT-BNV "
         "(verify)",
         verified=False,
     ),

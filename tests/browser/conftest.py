@@ -69,7 +69,16 @@ def browser():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            # The browser's own controls (a file field's button) in Vietnamese, as a Vietnamese
+            # user's browser shows them (Debian's chromium-l10n has the translations).
+            environment = {
+                **os.environ,
+                "LANG": os.environ.get("LANG") or "C.UTF-8",
+                "LANGUAGE": "vi",
+            }
+            chromium = playwright.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, env=environment
+            )
             yield chromium
             chromium.close()
 
