@@ -31,7 +31,11 @@ def dossier_list(user, *, query: str = "", status: str = ""):
     return dossiers.annotate(nominee_count=Count("nominees")).order_by("-created_at", "-pk")
 
 
-def published_decisions(*, query: str = "", year: int | None = None):
+def published_decisions(
+    *, query: str = "", year: int | None = None, unit: str = "", award_id: int | None = None
+):
+    """Published decisions; `query` matches an awardee's name and `unit` the proposing unit's,
+    both with or without diacritics; `award_id` keeps the decisions that confer that award."""
     decisions = (
         Decision.objects.filter(published_at__isnull=False)
         .select_related("authority", "dossier__unit")
@@ -39,12 +43,24 @@ def published_decisions(*, query: str = "", year: int | None = None):
     )
     if year:
         decisions = decisions.filter(year=year)
-    if query:
+    for word in search_key(unit).split():
+        decisions = decisions.filter(dossier__unit__search_name__contains=word)
+    if query or award_id:
         matching = Nominee.objects.all()
         for word in search_key(query).split():
             matching = matching.filter(search_name__contains=word)
+        if award_id:
+            matching = matching.filter(award_id=award_id)
         decisions = decisions.filter(pk__in=matching.values("decision_id"))
     return decisions.order_by("-issued_on", "-number")
+
+
+def awards_in_register():
+    """The awards that published decisions confer, for the register's filter (one query)."""
+    from nominations.models import Award
+
+    conferred = Nominee.objects.filter(decision__published_at__isnull=False).values("award_id")
+    return Award.objects.filter(pk__in=conferred).order_by("name")
 
 
 def awardees_per_year() -> list[tuple[int, int]]:

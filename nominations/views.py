@@ -69,16 +69,27 @@ def notification_open(request, pk):
 
 def public_decisions(request):
     query = request.GET.get("q", "")[:200]
+    unit = request.GET.get("unit", "")[:200]
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() else None
-    decisions = selectors.published_decisions(query=query, year=year)
+    year = int(year) if year.isdigit() and len(year) == 4 else None
+    award = request.GET.get("award", "")
+    award = int(award) if award.isdigit() else None
+    decisions = selectors.published_decisions(query=query, year=year, unit=unit, award_id=award)
     page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
     chart = bar_chart((year, str(year), count) for year, count in selectors.awardees_per_year())
     chart["description"] = _("%(total)d awardees in all. %(figures)s.") % chart
     return render(
         request,
         "nominations/public_decisions.html",
-        {"page": page, "query": query, "year": year, "chart": chart},
+        {
+            "page": page,
+            "query": query,
+            "year": year,
+            "unit": unit,
+            "award": award,
+            "awards": selectors.awards_in_register(),
+            "chart": chart,
+        },
     )
 
 
