@@ -363,7 +363,9 @@ def signature_lines(signer_title: str, authority_name: str, head_title: str) -> 
     signature also sits under "TM. ỦY BAN NHÂN DÂN" (Decree 30/2020 Annex I).
     """
     title = " ".join((signer_title or head_title).split())
-    lines = [part.strip() for part in re.split(r"\s*[/\n]\s*", title) if part.strip()]
+    # "KT. Chủ tịch / Phó Chủ tịch", on two lines or with a dash between, as people type it.
+    parts = re.split(r"\s*(?:/|\n|\s[–-]\s)\s*", title)
+    lines = [part.strip() for part in parts if part.strip()]
     first = lines[0]
     prefix = first.split(None, 1)[0].upper() if first else ""
     if prefix == "KT." and len(lines) == 1:

@@ -7,6 +7,11 @@ urlpatterns = [
     path("dossiers/", views.dossier_list, name="dossier_list"),
     path("notifications/", views.notification_list, name="notification_list"),
     path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
+    path(
+        "decisions/<int:pk>/certificates/",
+        views.decision_certificates,
+        name="decision_certificates",
+    ),
     path("public/decisions/", views.public_decisions, name="public_decisions"),
     path("public/decisions/<int:pk>/", views.public_decision, name="public_decision"),
     path("public/decisions/<int:pk>/pdf/", views.public_decision_pdf, name="public_decision_pdf"),

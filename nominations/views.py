@@ -3,13 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from nominations import selectors
+from nominations.certificates import render_certificates_pdf
 from nominations.charts import bar_chart
 from nominations.decision_document import (
     download_name,
@@ -17,7 +18,7 @@ from nominations.decision_document import (
     render_decision_pdf,
 )
 from nominations.documents.storage import attachment_storage
-from nominations.models import DossierStatus, Notification
+from nominations.models import Decision, DossierStatus, Notification
 
 PAGE_SIZE = 25
 
@@ -130,3 +131,20 @@ def public_decision_docx(request, pk):
         "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
+
+
+@login_required
+def decision_certificates(request, pk):
+    """The certificates of an issued decision, one page per awardee, for the offices that see
+    its dossier; `?form=preprinted` prints only what goes on the pre-printed form."""
+    decision = Decision.objects.select_related("authority", "dossier__unit").filter(pk=pk).first()
+    if decision is None or not request.user.has_perm("nominations.view_dossier", decision.dossier):
+        raise Http404
+    preprinted = request.GET.get("form") == "preprinted"
+    content = render_certificates_pdf(decision, preprinted=preprinted)
+    suffix = "-phoi" if preprinted else ""
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="bang-giay-khen-{download_name(decision)}{suffix}.pdf"'
+    )
+    return response
