@@ -15,7 +15,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from nominations.models import Membership, Notification
+from nominations.models import Membership, Notification, NotificationSetting
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def send_notification_email(notification_id: int) -> bool:
         if notification is None:
             return False  # already sent, being sent, or gone
         sent = False
-        if notification.recipient.email:
+        if notification.recipient.email and not _muted(notification):
             with translation.override(settings.LANGUAGE_CODE):
                 context = {
                     "notification": notification,
@@ -102,6 +102,12 @@ def send_notification_email(notification_id: int) -> bool:
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return sent
+
+
+def _muted(notification) -> bool:
+    """The recipient chose not to get this event by e-mail (it stays in the app)."""
+    setting = NotificationSetting.objects.filter(user_id=notification.recipient_id).first()
+    return setting is not None and notification.event in setting.muted_events
 
 
 def pending_notification_ids(*, older_than_minutes: int, limit: int = 500) -> list[int]:

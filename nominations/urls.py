@@ -7,6 +7,7 @@ urlpatterns = [
     path("dossiers/", views.dossier_list, name="dossier_list"),
     path("notifications/", views.notification_list, name="notification_list"),
     path("notifications/<int:pk>/open/", views.notification_open, name="notification_open"),
+    path("notifications/settings/", views.notification_settings, name="notification_settings"),
     path(
         "decisions/<int:pk>/certificates/",
         views.decision_certificates,

@@ -1,5 +1,6 @@
 """Dossier lists, notifications and the public register."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nominations import selectors
+from nominations import selectors, services
 from nominations.certificates import render_certificates_pdf
 from nominations.charts import bar_chart
 from nominations.decision_document import (
@@ -18,7 +19,14 @@ from nominations.decision_document import (
     render_decision_pdf,
 )
 from nominations.documents.storage import attachment_storage
-from nominations.models import Decision, DossierStatus, Notification
+from nominations.errors import DomainError
+from nominations.models import (
+    Decision,
+    DossierStatus,
+    Notification,
+    NotificationEvent,
+    NotificationSetting,
+)
 
 PAGE_SIZE = 25
 
@@ -148,3 +156,24 @@ def decision_certificates(request, pk):
         f'attachment; filename="bang-giay-khen-{download_name(decision)}{suffix}.pdf"'
     )
     return response
+
+
+@login_required
+def notification_settings(request):
+    """Which notifications the person also wants by e-mail."""
+    setting = NotificationSetting.objects.filter(user=request.user).first()
+    muted = set(setting.muted_events) if setting else set()
+    if request.method == "POST":
+        wanted = set(request.POST.getlist("email"))
+        try:
+            services.notification_settings_update(
+                actor=request.user,
+                muted_events=[e for e in NotificationEvent.values if e not in wanted],
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your choices are saved."))
+        return redirect("notification_settings")
+    events = [(value, label, value not in muted) for value, label in NotificationEvent.choices]
+    return render(request, "nominations/notification_settings.html", {"events": events})

@@ -41,7 +41,11 @@ from nominations.models.dossier import (
     RecipientKind,
     SequenceKind,
 )
-from nominations.models.notification import Notification, NotificationEvent
+from nominations.models.notification import (
+    Notification,
+    NotificationEvent,
+    NotificationSetting,
+)
 from nominations.models.organisation import (
     AuthorityLevel,
     AwardingAuthority,
@@ -112,6 +116,7 @@ __all__ = [
     "Nominee",
     "Notification",
     "NotificationEvent",
+    "NotificationSetting",
     "NumberSequence",
     "Person",
     "PersonalDataAccess",

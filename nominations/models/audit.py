@@ -43,6 +43,7 @@ class AuditAction(models.TextChoices):
     BALLOT_CLOSED = "session.ballot_closed", _("Ballot closed and counted")
     MINUTES_GENERATED = "session.minutes_generated", _("Minutes generated")
     MINUTES_SIGNED = "session.minutes_signed", _("Minutes signed, outcomes sent")
+    NOTIFICATION_SETTING_CHANGED = "notification.setting", _("E-mail notification choices changed")
 
 
 class AuditEntry(models.Model):

@@ -81,3 +81,22 @@ class Notification(models.Model):
         if self.dossier_id:
             return reverse("dossier_detail", args=[self.dossier_id])
         return reverse("council_session_detail", args=[self.session_id])
+
+
+class NotificationSetting(models.Model):
+    """What a person does not want by e-mail; the in-app notification always stays."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_setting",
+    )
+    muted_events = models.JSONField(_("events not sent by e-mail"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self):
+        return str(self.user)

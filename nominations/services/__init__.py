@@ -11,7 +11,11 @@ from nominations.services.drafting import (
     dossier_send_to_head,
     dossier_update,
 )
-from nominations.services.people import membership_end, membership_grant
+from nominations.services.people import (
+    membership_end,
+    membership_grant,
+    notification_settings_update,
+)
 from nominations.services.review import (
     council_outcome_for,
     dossier_accept,
@@ -42,4 +46,5 @@ __all__ = [
     "dossier_update",
     "membership_end",
     "membership_grant",
+    "notification_settings_update",
 ]

@@ -1,15 +1,19 @@
-"""People and their roles."""
+"""People, their roles, and what they choose to receive."""
 
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from nominations.access import forget_access
+from nominations.errors import DomainError
 from nominations.models import (
     AuditAction,
     Membership,
+    NotificationEvent,
+    NotificationSetting,
     Unit,
 )
 from nominations.services._base import audit
@@ -59,3 +63,23 @@ def membership_end(*, actor, membership: Membership, last_day=None) -> Membershi
         )
     forget_access(membership.user)
     return membership
+
+
+def notification_settings_update(*, actor, muted_events: list[str]) -> NotificationSetting:
+    """The person chooses which events they do not want by e-mail (the app still shows them)."""
+    unknown = set(muted_events) - set(NotificationEvent.values)
+    if unknown:
+        raise DomainError(_("Choose among the notifications listed."))
+    with transaction.atomic():
+        setting, _created = NotificationSetting.objects.select_for_update().get_or_create(
+            user=actor
+        )
+        setting.muted_events = sorted(set(muted_events))
+        setting.save(update_fields=["muted_events"])
+        audit(
+            actor=actor,
+            action=AuditAction.NOTIFICATION_SETTING_CHANGED,
+            target=setting,
+            data={"muted": setting.muted_events},
+        )
+    return setting

@@ -84,3 +84,35 @@ def test_a_session_notice_opens_the_session(world, login, django_capture_on_comm
     assert notice.emailed_at is not None and session.title in mail.outbox[-1].body
     response = login(world.member).post(reverse("notification_open", args=[notice.pk]))
     assert response["Location"] == reverse("council_session_detail", args=[session.pk])
+
+
+def test_a_person_who_mutes_an_event_gets_no_mail_of_it_but_still_sees_it(
+    world, login, django_capture_on_commit_callbacks
+):
+    client = login(world.head)
+    everything_but_approvals = [
+        e for e in NotificationEvent.values if e != NotificationEvent.AWAITING_APPROVAL
+    ]
+    client.post(reverse("notification_settings"), {"email": everything_but_approvals})
+    dossier = send_to_head(world, django_capture_on_commit_callbacks)
+    notification = Notification.objects.get(recipient=world.head)
+    assert mail.outbox == [] and notification.emailed_at is not None  # handled, not mailed
+    assert dossier.title in client.get(reverse("notification_list")).content.decode()
+    # The choice is on record and shown again on the page.
+    page = client.get(reverse("notification_settings")).content.decode()
+    assert f'value="{NotificationEvent.AWAITING_APPROVAL}">' in page
+    assert f'value="{NotificationEvent.SENT_BACK}" checked>' in page
+
+
+def test_an_unknown_event_is_refused_and_nothing_changes(world):
+    from nominations.errors import DomainError
+    from nominations.models import NotificationSetting
+
+    with pytest.raises(DomainError):
+        services.notification_settings_update(actor=world.head, muted_events=["nonsense"])
+    assert not NotificationSetting.objects.exists()
+
+
+def test_the_settings_page_asks_to_log_in(client):
+    response = client.get(reverse("notification_settings"))
+    assert response.status_code == 302 and reverse("login") in response["Location"]
