@@ -7,6 +7,7 @@ are served only here, as downloads, never from a public URL.
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -36,6 +37,7 @@ def _back(request, dossier):
 # The size limit must be in place before the body is read, and CSRF protection reads it:
 # the outer view is exempt and sets the handler up; the inner one is protected.
 @csrf_exempt
+@login_required
 @require_POST
 def attachment_upload(request, pk):
     dossier = get_dossier_for_user(request.user, pk)
@@ -75,6 +77,7 @@ def _receive_upload(request, dossier, handler):
     return _back(request, dossier)
 
 
+@login_required
 @require_GET
 def attachment_download(request, pk, attachment_pk):
     dossier = get_dossier_for_user(request.user, pk)
@@ -95,6 +98,7 @@ def attachment_download(request, pk, attachment_pk):
     return response
 
 
+@login_required
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
     dossier = get_dossier_for_user(request.user, pk)

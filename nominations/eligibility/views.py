@@ -6,6 +6,7 @@ unit head, the authority head) get 403: they know the dossier exists, and the pa
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -31,6 +32,7 @@ def _back(request, dossier):
     return redirect(target.split("#", 1)[0] + "#eligibility")
 
 
+@login_required
 @require_POST
 def identify_nominee(request, pk, nominee_pk):
     dossier = get_dossier_for_user(request.user, pk)
