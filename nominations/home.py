@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from viewflow.workflow.models import Task
 
-from nominations.access import access_for
+from nominations.access import access_for, units_where
 from nominations.charts import bar_chart
 from nominations.council.access import MANAGE, councils_managed_by
 from nominations.council.selectors import sessions_for
@@ -220,13 +220,6 @@ def status_chart(counts: dict[str, int]) -> dict:
 # --- the sections ----------------------------------------------------------------------------
 
 
-def _units_granting(access, perm: str) -> set[int]:
-    units: set[int] = set()
-    for role in access.roles_with(perm):
-        units |= access.units_by_role.get(role, set())
-    return units
-
-
 def _names(unit_ids, names: dict[int, str]) -> list[str]:
     return sorted(names[pk] for pk in unit_ids if pk in names)
 
@@ -307,13 +300,11 @@ def authority_section(user, units: list[str], *, with_minutes: bool) -> dict:
 def home_context(request) -> dict:
     user = request.user
     today = timezone.localdate()
-    access = access_for(user)
     scopes = {
-        "clerk": _units_granting(access, PREPARE),
-        "head": _units_granting(access, APPROVE),
-        "secretariat": _units_granting(access, REGISTER_PERMISSION)
-        | _units_granting(access, MANAGE),
-        "authority": _units_granting(access, DECIDE),
+        "clerk": units_where(user, PREPARE),
+        "head": units_where(user, APPROVE),
+        "secretariat": units_where(user, REGISTER_PERMISSION) | units_where(user, MANAGE),
+        "authority": units_where(user, DECIDE),
     }
     wanted = set().union(*scopes.values())
     names = (

@@ -1,10 +1,12 @@
 """Dossier lists, notifications and the public register."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,15 +112,16 @@ def public_decision(request, pk):
 
 
 def _decision_file(pk, render, extension: str, content_type: str):
-    """A published decision as a download; anything unpublished or unknown is a 404.
-
-    Rendered once and kept: an issued decision never changes (a correction is a new
-    decision), and a public page must not cost seconds of rendering on every visit.
-    """
+    """A published decision as a download; anything unpublished or unknown is a 404."""
     decision = selectors.published_decision(pk)
     if decision is None:
         raise Http404
-    filename = f"{download_name(decision)}.{extension}"
+    return _kept_file(decision, f"{download_name(decision)}.{extension}", render, content_type)
+
+
+def _kept_file(decision, filename: str, render, content_type: str):
+    """Rendered once and kept: an issued decision never changes (a correction is a new
+    decision), and a page must not cost seconds of rendering on every visit."""
     storage = attachment_storage()
     path = f"decisions/{decision.pk}/{filename}"
     if not storage.exists(path):
@@ -149,13 +152,13 @@ def decision_certificates(request, pk):
     if decision is None or not request.user.has_perm("nominations.view_dossier", decision.dossier):
         raise Http404
     preprinted = request.GET.get("form") == "preprinted"
-    content = render_certificates_pdf(decision, preprinted=preprinted)
     suffix = "-phoi" if preprinted else ""
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="bang-giay-khen-{download_name(decision)}{suffix}.pdf"'
+    return _kept_file(
+        decision,
+        f"bang-giay-khen-{download_name(decision)}{suffix}.pdf",
+        partial(render_certificates_pdf, preprinted=preprinted),
+        "application/pdf",
     )
-    return response
 
 
 @login_required

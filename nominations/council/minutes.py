@@ -1,6 +1,6 @@
 """The facts the minutes carry, read from a counted session (the renderer only lays them out)."""
 
-from decimal import Decimal
+from collections import Counter
 
 from django.conf import settings
 from django.utils import translation
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from nominations.council.minutes_render import MinutesData, MinutesLine, MinutesSigner
 from nominations.council.results import turnout_of
 from nominations.council.rules import VotingRules, percent
+from nominations.council.tally import share_of
 from nominations.models import CouncilMember, CouncilPosition, Recusal
 
 
@@ -21,9 +22,9 @@ def _minutes_data(session) -> MinutesData:
     authority = session.council.authority
     rules = VotingRules(session.council, session.held_on)
     turnout = turnout_of(session)
-    recused = {}
-    for item_id in Recusal.objects.filter(item__session=session).values_list("item_id", flat=True):
-        recused[item_id] = recused.get(item_id, 0) + 1
+    recused = Counter(
+        Recusal.objects.filter(item__session=session).values_list("item_id", flat=True)
+    )
     items = session.items.select_related(
         "nominee__award", "nominee__dossier__unit", "nominee__collective"
     ).prefetch_related("nominee__award__rules__period")
@@ -31,7 +32,6 @@ def _minutes_data(session) -> MinutesData:
     for item in items:
         nominee = item.nominee
         rule = rules.for_award(nominee.award)
-        share = Decimal(item.agree) / Decimal(item.base) if item.base else Decimal(0)
         lines.append(
             MinutesLine(
                 position=item.position,
@@ -41,9 +41,9 @@ def _minutes_data(session) -> MinutesData:
                 agree=item.agree,
                 disagree=item.disagree,
                 abstain=item.abstain,
-                recused=recused.get(item.pk, 0),
+                recused=recused[item.pk],
                 base=item.base,
-                agree_percent=percent(share),
+                agree_percent=percent(share_of(item.agree, item.base)),
                 threshold_text=rule.describe(),
                 source=rule.citation,
                 passed=bool(item.passed),

@@ -25,12 +25,9 @@ COUNTED = (SessionStatus.COUNTED, SessionStatus.CLOSED)
 def sessions_for(user, *, query: str = "", status: str = ""):
     """Sessions of the councils where the person runs the secretariat, sits, or reads;
     `query` matches the title with or without diacritics."""
-    from nominations.access import access_for
+    from nominations.access import units_where
 
-    access = access_for(user)
-    units = set()
-    for role in access.roles_with("nominations.view_councilsession"):
-        units |= access.units_by_role.get(role, set())
+    units = units_where(user, "nominations.view_councilsession")
     condition = (
         Q(council__authority__secretariat_unit_id__in=units)
         | Q(council__authority__unit_id__in=units)

@@ -4,8 +4,9 @@ One keyword-only function per transition, one transaction each, its audit row in
 Voting is in nominations.council.voting, counting and minutes in nominations.council.results.
 """
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from nominations.council.access import require_manager
@@ -219,7 +220,8 @@ def council_session_open_ballot(
             )
             for m in members
         )
-        found = _find_recusals(session, members)
+        with translation.override(settings.LANGUAGE_CODE):  # the record's own words
+            found = _find_recusals(session, members)
         session.status = SessionStatus.VOTING
         session.ballot_opened_at = timezone.now()
         session.total_members = len(members)

@@ -76,7 +76,7 @@ def decide_item(rule: VotingRule, count: ItemCount, turnout: Turnout) -> ItemRes
             },
         )
     passed = rule.reached(count.agree, base)
-    share = percent(_share(count.agree, base))
+    share = percent(share_of(count.agree, base))
     explanation = _(
         "%(agree)d agreeing votes of %(base)d (%(share)s); %(needed)s: %(verdict)s."
     ) % {
@@ -97,5 +97,6 @@ def _base(rule: VotingRule, count: ItemCount, turnout: Turnout) -> int:
     return turnout.ballots - (0 if rule.recused_in_base else count.recused_voters)
 
 
-def _share(agree: int, base: int) -> Decimal:
+def share_of(agree: int, base: int) -> Decimal:
+    """The agreeing votes as a share of the base (0 when nobody could vote)."""
     return Decimal(agree) / Decimal(base) if base else Decimal(0)

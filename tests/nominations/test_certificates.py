@@ -28,7 +28,7 @@ def _decided(world):
 
 
 def _text(response):
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     return reader, [" ".join(page.extract_text().split()) for page in reader.pages]
 
 
