@@ -211,6 +211,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "nominations.tasks.deliver_pending_notifications",
         "schedule": 300.0,
     },
+    "send-deadline-reminders": {
+        "task": "nominations.tasks.send_deadline_reminders",
+        "schedule": 600.0,
+    },
     "send-movement-reminders": {
         "task": "emulation.tasks.send_movement_reminders",
         "schedule": 3600.0,
@@ -241,6 +245,9 @@ LOGGING = {
 
 # Domain settings.
 NOTIFICATION_RETRY_AFTER_MINUTES = env_int("NOTIFICATION_RETRY_AFTER_MINUTES", 5)
+# Reminders before deadlines (nominations.reminders): how close is "soon".
+PROCESSING_REMINDER_WORKING_DAYS = env_int("PROCESSING_REMINDER_WORKING_DAYS", 2)
+BALLOT_REMINDER_MINUTES = env_int("BALLOT_REMINDER_MINUTES", 60)
 # Attachments: the largest file (bytes, checked while it streams in), files per dossier, and
 # the virus scanner: a dotted path to a callable(file) -> ScanStatus (default: none, NOT_SCANNED).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)

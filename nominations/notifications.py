@@ -25,7 +25,7 @@ def recipients(*, roles, unit_id):
     return get_user_model().objects.filter(pk__in=user_ids, is_active=True)
 
 
-def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> None:
+def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> int:
     """One notification per person concerned, written inside the change's transaction.
 
     The key (event, dossier, round, person) is unique: a repeated call adds nothing.
@@ -40,12 +40,10 @@ def notify_dossier_event(event, dossier, *, roles, scope_unit, reason="") -> Non
         )
         for user_id in recipients(roles=roles, unit_id=scope_unit).values_list("pk", flat=True)
     ]
-    if rows:
-        Notification.objects.bulk_create(rows, ignore_conflicts=True)
-        transaction.on_commit(partial(enqueue_emails, [row.key for row in rows]))
+    return _write(rows)
 
 
-def notify_session_event(event, session, *, user_ids) -> None:
+def notify_session_event(event, session, *, user_ids, reason="") -> int:
     """The same for a council session: one notification per person, once per event."""
     rows = [
         Notification(
@@ -53,12 +51,27 @@ def notify_session_event(event, session, *, user_ids) -> None:
             recipient_id=user_id,
             event=event,
             session=session,
+            reason=reason,
         )
         for user_id in set(user_ids)
     ]
-    if rows:
-        Notification.objects.bulk_create(rows, ignore_conflicts=True)
-        transaction.on_commit(partial(enqueue_emails, [row.key for row in rows]))
+    return _write(rows)
+
+
+def _write(rows: list[Notification]) -> int:
+    """Write the notifications not written before and queue their mail after commit.
+
+    A repeated call (a retried service, a reminder sweep that runs every hour) finds its keys
+    taken and queues nothing. Returns how many were new.
+    """
+    taken = set(
+        Notification.objects.filter(key__in=[row.key for row in rows]).values_list("key", flat=True)
+    )
+    new = [row for row in rows if row.key not in taken]
+    if new:
+        Notification.objects.bulk_create(new, ignore_conflicts=True)
+        transaction.on_commit(partial(enqueue_emails, [row.key for row in new]))
+    return len(new)
 
 
 def enqueue_emails(keys: list[str]) -> None:

@@ -5,7 +5,7 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.conf import settings
 
-from nominations import notifications
+from nominations import notifications, reminders
 
 
 @shared_task(
@@ -46,3 +46,11 @@ def generate_council_minutes(session_id: int) -> bool:
     from nominations.council.results import council_minutes_generate
 
     return council_minutes_generate(session_id=session_id)
+
+
+@shared_task
+def send_deadline_reminders() -> int:
+    """Beat: processing-time and ballot-closing reminders; a repeated run sends nothing new."""
+    return (
+        reminders.processing_deadline_reminders_send() + reminders.ballot_closing_reminders_send()
+    )

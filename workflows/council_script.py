@@ -44,13 +44,16 @@ def start_session(*, officer, council, title, held_on, dossiers) -> CouncilSessi
     return session
 
 
-def open_ballot(session, *, officer, present: list[CouncilMember]) -> None:
+def open_ballot(session, *, officer, present: list[CouncilMember], closes_at=None) -> None:
     step(
         session,
         "open_ballot",
         officer,
         lambda: services.council_session_open_ballot(
-            actor=officer, session=session, present_member_ids={m.pk for m in present}
+            actor=officer,
+            session=session,
+            present_member_ids={m.pk for m in present},
+            closes_at=closes_at,
         ),
     )
 

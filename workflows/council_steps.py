@@ -80,7 +80,10 @@ class OpenBallotView(SessionStepView):
     def perform(self, form):
         present = {m.pk for m in form.cleaned_data["present"]}
         services.council_session_open_ballot(
-            actor=self.request.user, session=self.session, present_member_ids=present
+            actor=self.request.user,
+            session=self.session,
+            present_member_ids=present,
+            closes_at=form.cleaned_data["closes_at"],
         )
         return _("The ballot is open to the %(count)d members present.") % {"count": len(present)}
 

@@ -43,6 +43,12 @@ class AttendanceForm(forms.Form):
             widget=forms.CheckboxSelectMultiple,
             required=True,
         )
+        self.fields["closes_at"] = forms.DateTimeField(
+            label=_("The ballot is planned to close at"),
+            help_text=_("Members who have not voted are reminded before then. Optional."),
+            required=False,
+            widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        )
 
 
 class RecusalForm(forms.Form):

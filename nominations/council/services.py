@@ -196,9 +196,12 @@ def recusal_record(*, actor, session: CouncilSession, item: AgendaItem, member, 
 
 
 def council_session_open_ballot(
-    *, actor, session: CouncilSession, present_member_ids: set[int]
+    *, actor, session: CouncilSession, present_member_ids: set[int], closes_at=None
 ) -> list[CouncilMember]:
-    """Record who is present, find the recusals, and open the ballot to those present."""
+    """Record who is present, find the recusals, and open the ballot to those present.
+
+    `closes_at`, when given, is the announced closing time: the reminder sweep tells those
+    who have not voted before it (the secretariat still closes the ballot itself)."""
     with transaction.atomic():
         session = _lock(session, actor=actor, expected=(SessionStatus.CONVENED,))
         members = list(
@@ -212,6 +215,8 @@ def council_session_open_ballot(
         present = [m for m in members if m.pk in present_member_ids]
         if not present:
             raise DomainError(_("Mark the members who are present."))
+        if closes_at is not None and closes_at <= timezone.now():
+            raise DomainError(_("The planned closing time must be in the future."))
         SessionAttendance.objects.bulk_create(
             SessionAttendance(
                 session=session,
@@ -225,12 +230,20 @@ def council_session_open_ballot(
         session.status = SessionStatus.VOTING
         session.ballot_opened_at = timezone.now()
         session.total_members = len(members)
-        session.save(update_fields=["status", "ballot_opened_at", "total_members"])
+        session.ballot_closes_at = closes_at
+        session.save(
+            update_fields=["status", "ballot_opened_at", "total_members", "ballot_closes_at"]
+        )
         audit(
             actor=actor,
             action=AuditAction.BALLOT_OPENED,
             target=session,
-            data={"members": len(members), "present": len(present), "recusals_found": found},
+            data={
+                "members": len(members),
+                "present": len(present),
+                "recusals_found": found,
+                "closes_at": closes_at.isoformat() if closes_at else None,
+            },
         )
         notify_session_event(
             NotificationEvent.BALLOT_OPEN, session, user_ids=[m.user_id for m in present]

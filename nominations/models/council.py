@@ -213,6 +213,8 @@ class CouncilSession(models.Model):
     convened_at = models.DateTimeField(_("convened at"), null=True, blank=True)
     ballot_opened_at = models.DateTimeField(_("ballot opened at"), null=True, blank=True)
     ballot_closed_at = models.DateTimeField(_("ballot closed at"), null=True, blank=True)
+    # Announced when the ballot opens; members who have not voted are reminded before it.
+    ballot_closes_at = models.DateTimeField(_("ballot planned to close at"), null=True, blank=True)
     # Set when the ballot opens: who sat on the council that day.
     total_members = models.PositiveSmallIntegerField(_("council members"), null=True, blank=True)
     quorum_met = models.BooleanField(_("quorum reached"), null=True, blank=True)

@@ -18,6 +18,11 @@ class NotificationEvent(models.TextChoices):
     SESSION_CONVENED = "session_convened", _("You are invited to a council session")
     BALLOT_OPEN = "ballot_open", _("The council's ballot is open: your ballot awaits you")
     MINUTES_TO_SIGN = "minutes_to_sign", _("The council's minutes await your signature")
+    PROCESSING_DEADLINE_NEAR = (
+        "processing_deadline_near",
+        _("A dossier's processing time is about to run out"),
+    )
+    BALLOT_CLOSING = "ballot_closing", _("The ballot closes soon and your ballot is not cast")
     SESSION_WITHOUT_QUORUM = (
         "session_without_quorum",
         _("The council session had no quorum: its dossiers await another session"),

@@ -6,10 +6,13 @@ Redis must be there, so a missing TEST_REDIS_URL fails there instead of skipping
 """
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -120,10 +123,9 @@ class Worker:
         return found
 
 
-@pytest.fixture
-def worker(transactional_db, tmp_path):
+@contextmanager
+def celery_worker(broker_url: str, tmp_path: Path):
     """A real `celery worker` on its own queue, and this process sending to it via Redis."""
-    require_redis()
     queue = f"thidua-test-{uuid.uuid4().hex[:8]}"
     mailbox, log = tmp_path / "mail", tmp_path / "worker.log"
     mailbox.mkdir()
@@ -131,7 +133,7 @@ def worker(transactional_db, tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": worker_database_url(),
-        "REDIS_URL": TEST_REDIS_URL,
+        "REDIS_URL": broker_url,
         "CELERY_QUEUE": queue,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mailbox),
@@ -142,7 +144,7 @@ def worker(transactional_db, tmp_path):
     command += ["--concurrency=1", "-Q", queue, "-n", node, "--loglevel=INFO"]
     command += ["--without-mingle", "--without-gossip"]
     saved = {key: app.conf[key] for key in SWITCHED_CONF}
-    point_celery_at(TEST_REDIS_URL, task_always_eager=False, task_default_queue=queue)
+    point_celery_at(broker_url, task_always_eager=False, task_default_queue=queue)
     with log.open("wb") as output:
         process = subprocess.Popen(
             command, cwd=django_settings.BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT
@@ -152,16 +154,71 @@ def worker(transactional_db, tmp_path):
         wait_for(running.answers_ping, timeout=WORKER_READY_TIMEOUT, what="the worker to start")
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         point_celery_at(**saved)
-        forget_queue(queue)
+        if broker_url == TEST_REDIS_URL:
+            forget_queue(queue)
         # pytest shows this only when the test fails.
         print(f"--- celery worker log ({node}) ---\n{log.read_text(errors='replace')}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def worker(transactional_db, tmp_path):
+    require_redis()
+    with celery_worker(TEST_REDIS_URL, tmp_path) as running:
+        yield running
+
+
+class PrivateRedis:
+    """A Redis server of the test's own, on a free port, that the test stops and starts.
+
+    The shared Redis of the machine is never stopped: other suites may be using it.
+    """
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self) -> None:
+        command = ["redis-server", "--bind", "127.0.0.1", "--port", str(self.port)]
+        command += ["--save", "", "--appendonly", "no"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        wait_for(self.answers, timeout=10, what=f"redis-server on port {self.port}")
+
+    def answers(self) -> bool:
+        try:
+            return redis.Redis.from_url(self.url, socket_timeout=0.5).ping()
+        except redis.RedisError:
+            return False
+
+    def stop(self) -> None:
+        stop(self.process)
+        assert not self.answers()
+
+
+@pytest.fixture
+def private_redis():
+    if shutil.which("redis-server") is None:
+        if IN_CI:
+            pytest.fail("CI must run the Redis restart test: redis-server is missing")
+        pytest.skip("needs the redis-server program")
+    server = PrivateRedis()
+    server.start()
+    yield server
+    if server.answers():
+        server.stop()
 
 
 def send_to_head_through_page(client, world, dossier):
@@ -254,3 +311,30 @@ def test_a_step_commits_with_the_broker_down_and_the_sweep_mails_later(
     wait_until_emailed(notification)
     [message] = worker.mails_to(world.head.email)
     assert dossier.title in message.get_content()
+
+
+def test_with_redis_stopped_the_step_commits_and_the_mail_goes_once_redis_is_back(
+    private_redis, transactional_db, tmp_path, world, dossier, client, settings
+):
+    """The outbox: the notification row commits with the step; Redis restarted empty (no
+    persistence) has lost nothing that matters, because the sweep queues what is pending."""
+    with celery_worker(private_redis.url, tmp_path) as worker:
+        private_redis.stop()
+
+        response = send_to_head_through_page(client, world, dossier)
+
+        assert response.status_code == 302
+        dossier.refresh_from_db()
+        assert dossier.status == DossierStatus.AWAITING_HEAD
+        notification = awaiting_approval_of(world, dossier)
+        assert notification.emailed_at is None
+
+        private_redis.start()
+        wait_for(worker.answers_ping, timeout=WORKER_READY_TIMEOUT, what="the worker to reconnect")
+        settings.NOTIFICATION_RETRY_AFTER_MINUTES = 0
+        assert deliver_pending_notifications() == 1
+        wait_until_emailed(notification)
+        assert deliver_pending_notifications() == 0  # the sweep finds nothing left to send
+
+        [message] = worker.mails_to(world.head.email)
+        assert dossier.title in message.get_content()
