@@ -10,7 +10,7 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -85,24 +85,35 @@ def enqueue_emails(keys: list[str]) -> None:
 
 
 def send_notification_emails(keys: list[str]) -> int:
-    """Send the mail of each of these notifications that has not gone out yet."""
-    pending = Notification.objects.filter(key__in=keys, emailed_at__isnull=True)
-    return sum(send_notification_email(pk) for pk in pending.values_list("pk", flat=True))
+    """Send the mail of each of these notifications that has not gone out yet.
 
-
-def send_notification_email(notification_id: int) -> bool:
-    """Send one notification's e-mail at most once. Returns whether a mail went out."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient", "dossier", "session")
-            .filter(pk=notification_id, emailed_at__isnull=True)
-            .first()
+    What a mail needs is read once for the lot, and one mail-server session serves it; each
+    notification is then locked, re-checked, sent and marked in its own transaction, so a
+    redelivered message or a second worker skips it, and a failure half-way keeps what was
+    sent marked and leaves the rest for a retry. Returns how many mails went out.
+    """
+    pending = list(
+        Notification.objects.filter(key__in=keys, emailed_at__isnull=True).select_related(
+            "recipient__notification_setting", "dossier", "session"
         )
-        if notification is None:
+    )
+    if not pending:
+        return 0
+    with get_connection() as mail_connection:
+        return sum(_send_once(notification, mail_connection) for notification in pending)
+
+
+def _send_once(notification: Notification, mail_connection) -> bool:
+    with transaction.atomic():
+        claimed = (
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(pk=notification.pk, emailed_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        if not list(claimed):
             return False  # already sent, being sent, or gone
-        sent = False
-        if notification.recipient.email and not _muted(notification):
+        sent = bool(notification.recipient.email) and not _muted(notification)
+        if sent:
             with translation.override(settings.LANGUAGE_CODE):
                 context = {
                     "notification": notification,
@@ -110,23 +121,26 @@ def send_notification_email(notification_id: int) -> bool:
                 }
                 subject = render_to_string("nominations/email/subject.txt", context).strip()
                 body = render_to_string("nominations/email/body.txt", context)
-            send_mail(subject, body, None, [notification.recipient.email])
-            sent = True
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
+            send_mail(
+                subject, body, None, [notification.recipient.email], connection=mail_connection
+            )
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return sent
 
 
 def _muted(notification) -> bool:
     """The recipient chose not to get this event by e-mail (it stays in the app)."""
-    setting = NotificationSetting.objects.filter(user_id=notification.recipient_id).first()
-    return setting is not None and notification.event in setting.muted_events
+    try:
+        setting = notification.recipient.notification_setting
+    except NotificationSetting.DoesNotExist:
+        return False
+    return notification.event in setting.muted_events
 
 
-def pending_notification_ids(*, older_than_minutes: int, limit: int = 500) -> list[int]:
+def pending_notification_keys(*, older_than_minutes: int, limit: int = 5000) -> list[str]:
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
     return list(
         Notification.objects.filter(emailed_at__isnull=True, created_at__lte=cutoff)
         .order_by("created_at")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("key", flat=True)[:limit]
     )

@@ -7,15 +7,9 @@ from django.conf import settings
 
 from nominations import notifications, reminders
 
-
-@shared_task(
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    max_retries=10,
-)
-def deliver_notification(notification_id: int) -> bool:
-    return notifications.send_notification_email(notification_id)
+# Notifications per message of the sweep: one mail-server session each, small enough that a
+# retry after a failure resends little (what went out is marked and skipped).
+SWEEP_BATCH = 100
 
 
 @shared_task(
@@ -32,12 +26,12 @@ def deliver_notifications(keys: list[str]) -> int:
 @shared_task
 def deliver_pending_notifications() -> int:
     """Beat sweep: queue the e-mails that never went out (broker down, worker crash)."""
-    ids = notifications.pending_notification_ids(
+    keys = notifications.pending_notification_keys(
         older_than_minutes=settings.NOTIFICATION_RETRY_AFTER_MINUTES
     )
-    for notification_id in ids:
-        deliver_notification.delay(notification_id)
-    return len(ids)
+    for start in range(0, len(keys), SWEEP_BATCH):
+        deliver_notifications.delay(keys[start : start + SWEEP_BATCH])
+    return len(keys)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=10, max_retries=5)

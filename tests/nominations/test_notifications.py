@@ -40,7 +40,7 @@ def test_a_notification_is_mailed_at_most_once(world, django_capture_on_commit_c
     send_to_head(world, django_capture_on_commit_callbacks)
     notification = Notification.objects.get()
 
-    assert notifications.send_notification_email(notification.pk) is False
+    assert notifications.send_notification_emails([notification.key]) == 0
     assert len(mail.outbox) == 1
 
 
